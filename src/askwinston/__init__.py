@@ -1,0 +1,1 @@
+"""askwinston: learn history from your own notes."""
