@@ -1,0 +1,92 @@
+"""Sources → Knowledge: structure, parse each sentence once, run every annotator.
+
+spaCy Docs are kept only for one batch of sentences at a time; annotators that reason over a
+whole document or the whole set of notes (entities, events) work on the small results instead,
+so memory stays flat however large the notes are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from askwinston.analysis import entities, events, quantities, quotes, timex
+from askwinston.analysis.entities import Candidate
+from askwinston.analysis.events import Frame
+from askwinston.analysis.nlp import load_nlp
+from askwinston.analysis.structure import structure
+from askwinston.model import Knowledge, Notes, Quantity, Quote, Sentence, Source, Timex
+
+BATCH_SIZE = 512
+"""Sentences parsed per spaCy batch: large enough for speed, small enough for flat memory."""
+
+Progress = Callable[[int], None]
+"""Called with the number of words just analysed, for progress bars."""
+
+
+@dataclass
+class DocumentResults:
+    """What the per-sentence annotators found in one document."""
+
+    notes: Notes
+    timexes: list[Timex]
+    candidates: list[Candidate] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)
+
+
+def _parsed(sentences: list[Sentence]) -> Iterator[tuple[Sentence, Doc]]:
+    nlp = load_nlp()
+    texts = (s.text for s in sentences)
+    yield from zip(sentences, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True)
+
+
+def _by_sentence(timexes: list[Timex]) -> dict[str, list[Timex]]:
+    grouped: dict[str, list[Timex]] = {}
+    for t in timexes:
+        grouped.setdefault(t.sentence_id or "", []).append(t)
+    return grouped
+
+
+def analyse_notes(notes: Notes, progress: Progress | None = None) -> DocumentResults:
+    """Run the per-sentence annotators over one document."""
+    results = DocumentResults(notes, timex.annotate(notes))
+    dates = _by_sentence(results.timexes)
+    for sentence, doc in _parsed(notes.sentences):
+        cands = entities.sentence_candidates(sentence, doc)
+        results.candidates.extend(cands)
+        results.quantities.extend(
+            quantities.annotate_sentence(sentence, doc, dates.get(sentence.id, []))
+        )
+        results.quotes.extend(quotes.annotate_sentence(sentence, cands))
+        frame = events.sentence_frame(sentence, doc, cands)
+        if frame is not None:
+            results.frames.append(frame)
+        if progress is not None:
+            progress(len(sentence.text.split()))
+    return results
+
+
+def analyse(sources: Iterable[Source], progress: Progress | None = None) -> Knowledge:
+    """Understand a set of notes: every annotation tied to its source line."""
+    knowledge = Knowledge()
+    documents = [analyse_notes(structure(source), progress) for source in sources]
+    all_candidates = [c for d in documents for c in d.candidates]
+    knowledge.notes = [d.notes for d in documents]
+    knowledge.entities = entities.resolve(knowledge.notes, all_candidates)
+    for d in documents:
+        knowledge.timexes.extend(d.timexes)
+        knowledge.quantities.extend(d.quantities)
+        knowledge.quotes.extend(d.quotes)
+        doc_events, links = events.build(d.notes, d.frames, d.timexes)
+        knowledge.events.extend(doc_events)
+        knowledge.links.extend(links)
+    return knowledge
+
+
+def analyse_text(text: str, key: str = "notes.txt") -> Knowledge:
+    """Convenience for tests and the API: analyse one text given as a string."""
+    return analyse([Source(key=key, path=key, text=text)])
