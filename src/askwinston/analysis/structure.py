@@ -29,10 +29,11 @@ def _words(text: str) -> list[str]:
 
 
 def _title_case_share(words: list[str]) -> float:
-    major = [w for w in words if w.lower().strip("'’\"") not in rules.MINOR_WORDS]
+    major = [w for w in words
+             if w.lower().strip("'’\"") not in rules.MINOR_WORDS and not w[:1].isdigit()]
     if not major:
         return 0.0
-    capitalised = sum(1 for w in major if w[:1].isupper() or w[:1].isdigit())
+    capitalised = sum(1 for w in major if w[:1].isupper())
     return capitalised / len(major)
 
 

@@ -1,0 +1,1 @@
+"""Benchmarks: accuracy and speed of askwinston next to reference systems, measured in one run."""
