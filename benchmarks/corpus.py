@@ -9,13 +9,73 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-FIRST = "Anna Boris Clara Dmitri Elena Felix Greta Hugo Irina Josef Karl Lena Mikhail Nadia Otto".split()
-LAST = ("Voronin Halberg Castell Morrow Lindqvist Petrakis Okafor Dunmore Varga Esterhazy "
-        "Kovac Brandt Sorel Ivanek Marchetti").split()
-PLACES = "Arvon Belmark Corsova Dunholt Eskeby Farrow Gellan Hesk Istra Jorvik".split()
-ORGS = "the Grand Council|the Assembly|the Guild of Merchants|the Northern League|the Royal Army".split("|")
-MONTHS = ("January February March April May June July August September October November "
-          "December").split()
+FIRST = [
+    "Anna",
+    "Boris",
+    "Clara",
+    "Dmitri",
+    "Elena",
+    "Felix",
+    "Greta",
+    "Hugo",
+    "Irina",
+    "Josef",
+    "Karl",
+    "Lena",
+    "Mikhail",
+    "Nadia",
+    "Otto",
+]
+LAST = [
+    "Voronin",
+    "Halberg",
+    "Castell",
+    "Morrow",
+    "Lindqvist",
+    "Petrakis",
+    "Okafor",
+    "Dunmore",
+    "Varga",
+    "Esterhazy",
+    "Kovac",
+    "Brandt",
+    "Sorel",
+    "Ivanek",
+    "Marchetti",
+]
+PLACES = [
+    "Arvon",
+    "Belmark",
+    "Corsova",
+    "Dunholt",
+    "Eskeby",
+    "Farrow",
+    "Gellan",
+    "Hesk",
+    "Istra",
+    "Jorvik",
+]
+ORGS = [
+    "the Grand Council",
+    "the Assembly",
+    "the Guild of Merchants",
+    "the Northern League",
+    "the Royal Army",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 SEASONS = ["spring", "summer", "autumn", "winter"]
 
 TEMPLATES = [
@@ -32,19 +92,33 @@ TEMPLATES = [
     "Over {n} soldiers marched from {place} to {place2} in the {season} of {year}.",
     "The treaty signed at {place} in {year} ended the war - {surname} kept his lands.",
 ]
-HEADINGS = ["Why did the crisis begin?", "The reforms", "The rebellion", "The aftermath",
-            "Key people", "The war years", "Consequences:"]
+HEADINGS = [
+    "Why did the crisis begin?",
+    "The reforms",
+    "The rebellion",
+    "The aftermath",
+    "Key people",
+    "The war years",
+    "Consequences:",
+]
 
 
 def _fill(rng: random.Random, template: str) -> str:
     year = rng.randint(1100, 1950)
     return template.format(
-        month=rng.choice(MONTHS), year=year, year2=year + rng.randint(1, 9),
-        day=rng.randint(1, 28), season=rng.choice(SEASONS),
+        month=rng.choice(MONTHS),
+        year=year,
+        year2=year + rng.randint(1, 9),
+        day=rng.randint(1, 28),
+        season=rng.choice(SEASONS),
         person=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-        person2=f"{rng.choice(FIRST)} {rng.choice(LAST)}", surname=rng.choice(LAST),
-        place=rng.choice(PLACES), place2=rng.choice(PLACES), org=rng.choice(ORGS),
-        n=f"{rng.randint(2, 900) * 100:,}", pct=rng.randint(5, 95),
+        person2=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+        surname=rng.choice(LAST),
+        place=rng.choice(PLACES),
+        place2=rng.choice(PLACES),
+        org=rng.choice(ORGS),
+        n=f"{rng.randint(2, 900) * 100:,}",
+        pct=rng.randint(5, 95),
     )
 
 
@@ -53,17 +127,15 @@ def page(rng: random.Random, number: int, words: int) -> str:
     lines = [f"Topic {number}: the {rng.choice(PLACES)} question"]
     count = len(lines[0].split())
     while count < words:
-        if rng.random() < 0.15:
-            line = rng.choice(HEADINGS)
-        else:
-            line = _fill(rng, rng.choice(TEMPLATES))
+        line = rng.choice(HEADINGS) if rng.random() < 0.15 else _fill(rng, rng.choice(TEMPLATES))
         lines.append(line)
         count += len(line.split())
     return "\n".join(lines) + "\n"
 
 
-def write_corpus(folder: Path, total_words: int = 200_000, page_words: int = 2_000,
-                 seed: int = 1934) -> list[Path]:
+def write_corpus(
+    folder: Path, total_words: int = 200_000, page_words: int = 2_000, seed: int = 1934
+) -> list[Path]:
     """Write pages of notes adding up to about `total_words` words; return their paths."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)

@@ -47,7 +47,7 @@ def test_build_json_reports_counts_and_skipped_files(tmp_path: Path) -> None:
 
 
 def test_build_with_nothing_readable_fails_with_one_clear_line(tmp_path: Path) -> None:
-    code, out, err = run("build", str(tmp_path / "missing.txt"), "--db", str(tmp_path / "k.db"))
+    code, _out, err = run("build", str(tmp_path / "missing.txt"), "--db", str(tmp_path / "k.db"))
     assert code == 1
     assert "missing.txt" in err and "nothing to build" in err
     assert "Traceback" not in err
@@ -59,7 +59,7 @@ def test_commands_without_a_knowledge_base_say_how_to_make_one(tmp_path: Path) -
 
 
 def test_timeline_json_is_chronological_with_lines(db: str) -> None:
-    code, out, _ = run("timeline", "--db", db, "--json")
+    _code, out, _ = run("timeline", "--db", db, "--json")
     rows = json.loads(out)
     assert [r["value"] for r in rows] == ["1666-09-02", "1711"]
     assert rows[0]["line"] == 2 and rows[0]["source"] == "fire.txt"

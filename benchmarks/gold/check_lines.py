@@ -26,6 +26,7 @@ something else (e.g. "Edward III" is not Edward IV); these are not reported.
 
 Usage: python3 benchmarks/gold/check_lines.py   (exit status 1 on any error)
 """
+
 import glob
 import json
 import os
@@ -95,9 +96,19 @@ def check_gold(path, errors, warnings):
             needle = item["starts"] if key == "quotes" else item["text"]
             check_on_line(errors, where, doc, item["line"], needle)
             if key == "timeline" and not re.fullmatch(
-                    r"-?\d{2,4}(-\d\d(-\d\d)?|-(SU|SP|FA|WI))?(/-?\d{2,4}(-\d\d(-\d\d)?)?)?", item["value"]):
+                r"-?\d{2,4}(-\d\d(-\d\d)?|-(SU|SP|FA|WI))?(/-?\d{2,4}(-\d\d(-\d\d)?)?)?",
+                item["value"],
+            ):
                 errors.append(f"{where}: odd TIMEX3 value {item['value']!r}")
-            if key == "timeline" and item.get("mod") not in (None, "START", "MID", "END", "APPROX", "BEFORE", "AFTER"):
+            if key == "timeline" and item.get("mod") not in (
+                None,
+                "START",
+                "MID",
+                "END",
+                "APPROX",
+                "BEFORE",
+                "AFTER",
+            ):
                 errors.append(f"{where}: odd mod {item['mod']!r}")
         counts[key] = len(gold.get(key, []))
     for i, person in enumerate(gold.get("people", [])):
@@ -105,7 +116,7 @@ def check_gold(path, errors, warnings):
         doc = item_doc(gold, person, errors, where)
         if doc is None:
             continue
-        names = [person["name"]] + person.get("aliases", [])
+        names = [person["name"], *person.get("aliases", [])]
         for n in person["lines"]:
             text = line_text(doc, n)
             if text is None:
@@ -113,7 +124,11 @@ def check_gold(path, errors, warnings):
             elif not any(a in text for a in names):
                 errors.append(f"{where}: none of {names} on {doc}:{n} ({text!r})")
         for n, text in enumerate(lines_of(doc), 1):
-            if n not in person["lines"] and n not in person.get("not_lines", []) and mentions(text, names):
+            if (
+                n not in person["lines"]
+                and n not in person.get("not_lines", [])
+                and mentions(text, names)
+            ):
                 warnings.append(f"{where}: also mentioned? {doc}:{n} ({text!r})")
     counts["people"] = len(gold.get("people", []))
     whole = "\n".join("\n".join(lines_of(d)) for d in docs_of(gold))
@@ -163,7 +178,9 @@ def check_questions(path, errors):
                 else:
                     texts.append(t.lower())
             if texts and not any(a.lower() in t for a in q["answers"] for t in texts):
-                errors.append(f"{where}: no answer of {q['answers']} on lines {q['lines']} of {q['doc']}")
+                errors.append(
+                    f"{where}: no answer of {q['answers']} on lines {q['lines']} of {q['doc']}"
+                )
     return name, n, unanswerable
 
 

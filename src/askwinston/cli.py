@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 from rich.console import Console
@@ -29,13 +29,19 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def db_option(func: F) -> F:
-    return click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(),
-                        help="The knowledge base file.")(func)
+    return click.option(
+        "--db",
+        default=DEFAULT_DB,
+        show_default=True,
+        type=click.Path(),
+        help="The knowledge base file.",
+    )(func)
 
 
 def json_option(func: F) -> F:
-    return click.option("--json", "as_json", is_flag=True,
-                        help="Machine-readable JSON on stdout.")(func)
+    return click.option("--json", "as_json", is_flag=True, help="Machine-readable JSON on stdout.")(
+        func
+    )
 
 
 def print_json(data: Any) -> None:
@@ -69,8 +75,14 @@ def main() -> None:
 def _progress_bar(total_words: int) -> tuple[Progress | None, Callable[[int], None] | None]:
     if total_words < PROGRESS_AFTER_WORDS or not err.is_terminal:
         return None, None
-    bar = Progress(TextColumn("analysing"), BarColumn(), TextColumn("{task.completed:,} words"),
-                   TimeRemainingColumn(), console=err, transient=True)
+    bar = Progress(
+        TextColumn("analysing"),
+        BarColumn(),
+        TextColumn("{task.completed:,} words"),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    )
     task = bar.add_task("build", total=total_words)
     return bar, lambda words: bar.advance(task, words)
 
@@ -99,9 +111,11 @@ def build(paths: tuple[str, ...], db: str, as_json: bool) -> None:
         print_json(report.stats)
         return
     s = report.stats
-    out.print(f"Built {db}: {s['documents']} documents, {s['sentences']} sentences, "
-              f"{s['dates']} dates, {s['people']} people, {s['entities']} entities, "
-              f"{s['quantities']} numbers, {s['quotes']} quotes, {s['events']} events.")
+    out.print(
+        f"Built {db}: {s['documents']} documents, {s['sentences']} sentences, "
+        f"{s['dates']} dates, {s['people']} people, {s['entities']} entities, "
+        f"{s['quantities']} numbers, {s['quotes']} quotes, {s['events']} events."
+    )
 
 
 @main.command()
@@ -123,8 +137,12 @@ def dates(file: str, dct: str | None, as_json: bool) -> None:
 @main.command()
 @db_option
 @json_option
-@click.option("--all", "include_all", is_flag=True,
-              help="Also events whose date is inherited from an earlier line.")
+@click.option(
+    "--all",
+    "include_all",
+    is_flag=True,
+    help="Also events whose date is inherited from an earlier line.",
+)
 def timeline(db: str, as_json: bool, include_all: bool) -> None:
     """Dated events in chronological order, each with its line."""
     rows = api.timeline(db, include_inherited=include_all)
@@ -141,7 +159,9 @@ def _print_entities(rows: Iterable[dict[str, Any]]) -> None:
     table = Table("name", "kind", "also written", "roles", "fate", "lines")
     for r in rows:
         table.add_row(
-            r["name"], r["kind"], ", ".join(r["aliases"] + r["variants"]),
+            r["name"],
+            r["kind"],
+            ", ".join(r["aliases"] + r["variants"]),
             "; ".join(f["text"] for f in r["roles"][:2]),
             "; ".join(f["text"] for f in r["fates"][:2]),
             ", ".join(str(n) for n in r["lines"][:12]),
@@ -150,8 +170,18 @@ def _print_entities(rows: Iterable[dict[str, Any]]) -> None:
 
 
 def _entity_json(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    keys = ("name", "kind", "aliases", "variants", "source", "lines", "roles", "fates",
-            "description", "mentions")
+    keys = (
+        "name",
+        "kind",
+        "aliases",
+        "variants",
+        "source",
+        "lines",
+        "roles",
+        "fates",
+        "description",
+        "mentions",
+    )
     return [{k: r[k] for k in keys} for r in rows]
 
 
@@ -181,27 +211,35 @@ def _split_arguments(words: tuple[str, ...]) -> tuple[str, ...]:
     return (" ".join(words),) if words else ()
 
 
-def _questions(given: tuple[str, ...], questions_file: str | None) -> list[str]:
+def _question_of(line: str) -> str:
+    """A line of a questions file: plain text, or JSON with a "question" key."""
+    line = line.strip()
+    if line.startswith("{"):
+        try:
+            return str(json.loads(line).get("question", ""))
+        except (ValueError, AttributeError):
+            return line
+    return line
+
+
+def _questions(given: tuple[str, ...], stream: TextIO | None) -> list[str]:
     qs = list(given)
-    if questions_file:
-        stream = sys.stdin if questions_file == "-" else open(questions_file, encoding="utf-8")
-        with stream:
-            for line in stream:
-                line = line.strip()
-                if line.startswith("{"):
-                    line = json.loads(line).get("question", "")
-                if line:
-                    qs.append(line)
+    if stream is not None:
+        qs.extend(q for q in map(_question_of, stream) if q)
     return qs
 
 
 @main.command()
 @click.argument("question", nargs=-1)
-@click.option("--questions", "questions_file", type=click.Path(allow_dash=True),
-              help="A file of questions, one a line (or JSON Lines with a 'question'); - for stdin.")
+@click.option(
+    "--questions",
+    "questions_file",
+    type=click.File("r", encoding="utf-8"),
+    help="A file of questions, one a line (or JSON Lines with a 'question'); - for stdin.",
+)
 @db_option
 @json_option
-def ask(question: tuple[str, ...], questions_file: str | None, db: str, as_json: bool) -> None:
+def ask(question: tuple[str, ...], questions_file: TextIO | None, db: str, as_json: bool) -> None:
     """Answer questions from the notes, citing the line; say so when the notes don't."""
     qs = _questions(_split_arguments(question), questions_file)
     if not qs:
@@ -216,8 +254,9 @@ def ask(question: tuple[str, ...], questions_file: str | None, db: str, as_json:
         elif result["answer"] is None:
             out.print("[yellow]The notes don't say.[/]")
         else:
-            out.print(f"[bold]A:[/] {result['answer']}  [dim](confidence "
-                      f"{result['confidence']:.2f})[/]")
+            out.print(
+                f"[bold]A:[/] {result['answer']}  [dim](confidence {result['confidence']:.2f})[/]"
+            )
             for c in result["citations"]:
                 out.print(f"   [dim]{c['source']}:{c['line']}[/]  {c['text']}")
         out.print()

@@ -96,7 +96,7 @@ def test_a_failed_build_leaves_the_old_knowledge_base(tmp_path: Path, notes_file
 
 def test_nothing_readable_means_nothing_built(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
-    with pytest.raises(NothingToBuild, match="empty.txt"):
+    with pytest.raises(NothingToBuild, match=r"empty\.txt"):
         build([tmp_path / "empty.txt"], tmp_path / "k.db")
     assert not (tmp_path / "k.db").exists()
 
@@ -107,7 +107,7 @@ def test_a_foreign_database_is_never_overwritten(tmp_path: Path, notes_file: Pat
     conn.execute("CREATE TABLE ledger (amount INTEGER)")
     conn.commit()
     conn.close()
-    with pytest.raises(NotAKnowledgeBase, match="accounts.db"):
+    with pytest.raises(NotAKnowledgeBase, match=r"accounts\.db"):
         build([notes_file], db)
     assert sqlite3.connect(db).execute("SELECT count(*) FROM ledger").fetchone()[0] == 0
 

@@ -33,7 +33,9 @@ def sentence_frame(sentence: Sentence, doc: Doc, candidates: list[Candidate]) ->
     return Frame(sentence.id, sentence.span, what, who, where)
 
 
-def build(notes: Notes, frames: list[Frame], timexes: list[Timex]) -> tuple[list[Event], list[Link]]:
+def build(
+    notes: Notes, frames: list[Frame], timexes: list[Timex]
+) -> tuple[list[Event], list[Link]]:
     """Events with their date: the sentence's own, else the last date seen in the section."""
     by_sentence: dict[str, Timex] = {}
     for t in timexes:
@@ -42,6 +44,16 @@ def build(notes: Notes, frames: list[Frame], timexes: list[Timex]) -> tuple[list
     events = []
     for frame in frames:
         when = by_sentence.get(frame.sentence_id)
-        events.append(Event(stable_id("event", frame.sentence_id), frame.span, frame.sentence_id,
-                            frame.what, when, False, frame.who, frame.where))
+        events.append(
+            Event(
+                stable_id("event", frame.sentence_id),
+                frame.span,
+                frame.sentence_id,
+                frame.what,
+                when,
+                False,
+                frame.who,
+                frame.where,
+            )
+        )
     return events, []

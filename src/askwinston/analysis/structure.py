@@ -6,10 +6,21 @@ end; a line holds one or more sentences, and a sentence holds clauses joined by 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from askwinston.analysis import structure_rules as rules
-from askwinston.model import Line, LineKind, NoteLine, Notes, Section, Sentence, Source, Span, stable_id
+from askwinston.model import (
+    Line,
+    LineKind,
+    NoteLine,
+    Notes,
+    Section,
+    Sentence,
+    Source,
+    Span,
+    stable_id,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +225,7 @@ def split_sentences(line: Line, offset: int = 0) -> list[tuple[Span, str]]:
         cuts.append(m.end())
     cuts.append(len(text))
     pieces = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         chunk = text[a:b]
         lead = len(chunk) - len(chunk.lstrip())
         body = chunk.strip()

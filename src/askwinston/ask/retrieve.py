@@ -14,9 +14,60 @@ from dataclasses import dataclass
 
 TOKEN = re.compile(r"[a-z0-9]+")
 STOPWORDS = frozenset(
-    "a an the of and or in on at to for from by with as is was were be been being did do does "
-    "what who whom whose when where which why how that this these those it its he she they them "
-    "his her their there had has have not no".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "did",
+        "do",
+        "does",
+        "what",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "which",
+        "why",
+        "how",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "them",
+        "his",
+        "her",
+        "their",
+        "there",
+        "had",
+        "has",
+        "have",
+        "not",
+        "no",
+    ]
 )
 K1 = 1.5
 B = 0.75

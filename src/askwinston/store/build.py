@@ -45,8 +45,9 @@ def _remove(path: Path) -> None:
             Path(str(path) + suffix).unlink()
 
 
-def _write_fresh(tmp: Path, sources: list[Source], problems: list[str],
-                 progress: Progress | None) -> None:
+def _write_fresh(
+    tmp: Path, sources: list[Source], problems: list[str], progress: Progress | None
+) -> None:
     """Analyse and write everything into a new database file (created first, so it is visible)."""
     conn = sqlite3.connect(tmp, isolation_level=None)
     try:
@@ -92,8 +93,12 @@ def swap_in(tmp: Path, db: Path) -> None:
         os.replace(tmp, db)
 
 
-def build_sources(sources: list[Source], db: str | Path, problems: Iterable[str] = (),
-                  progress: Progress | None = None) -> BuildReport:
+def build_sources(
+    sources: list[Source],
+    db: str | Path,
+    problems: Iterable[str] = (),
+    progress: Progress | None = None,
+) -> BuildReport:
     """Analyse already-read sources into the knowledge base at `db`."""
     db = Path(db)
     problem_list = list(problems)
@@ -112,8 +117,9 @@ def build_sources(sources: list[Source], db: str | Path, problems: Iterable[str]
         return BuildReport(db, kb.stats(conn), problem_list)
 
 
-def build(paths: Iterable[str | Path], db: str | Path,
-          progress: Progress | None = None) -> BuildReport:
+def build(
+    paths: Iterable[str | Path], db: str | Path, progress: Progress | None = None
+) -> BuildReport:
     """Read files and folders of notes and build the knowledge base; bad files are reported."""
     result = read_paths(paths)
     problems = [str(p) for p in result.problems]

@@ -64,44 +64,97 @@ def _write_notes(conn: sqlite3.Connection, notes: Notes, ordinal: int) -> None:
     digest = hashlib.sha256(src.text.encode("utf-8")).hexdigest()
     conn.execute(
         "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?)",
-        (src.key, src.path, src.kind, notes.title or src.title, src.origin, digest,
-         len(src.lines), len(src.text.split()), ordinal),
+        (
+            src.key,
+            src.path,
+            src.kind,
+            notes.title or src.title,
+            src.origin,
+            digest,
+            len(src.lines),
+            len(src.text.split()),
+            ordinal,
+        ),
     )
     conn.executemany(
         "INSERT INTO lines VALUES (?,?,?,?,?,?,?,?)",
-        [(src.key, nl.line.number, nl.line.start, nl.line.text, nl.kind.value, nl.section_id,
-          nl.label, nl.line.origin) for nl in notes.lines],
+        [
+            (
+                src.key,
+                nl.line.number,
+                nl.line.start,
+                nl.line.text,
+                nl.kind.value,
+                nl.section_id,
+                nl.label,
+                nl.line.origin,
+            )
+            for nl in notes.lines
+        ],
     )
     conn.executemany(
         "INSERT INTO sections VALUES (?,?,?,?,?,?,?,?)",
-        [(s.id, s.source, s.title, s.line, s.level, s.ordinal, int(s.is_question), s.parent_id)
-         for s in notes.sections],
+        [
+            (s.id, s.source, s.title, s.line, s.level, s.ordinal, int(s.is_question), s.parent_id)
+            for s in notes.sections
+        ],
     )
     conn.executemany(
         "INSERT INTO sentences VALUES (?,?,?,?,?,?,?,?,?,?)",
-        [(s.id, src.key, s.span.line, s.span.start, s.span.end, s.text, s.section_id, s.ordinal,
-          s.label, json.dumps([[c.start, c.end] for c in s.clauses])) for s in notes.sentences],
+        [
+            (
+                s.id,
+                src.key,
+                s.span.line,
+                s.span.start,
+                s.span.end,
+                s.text,
+                s.section_id,
+                s.ordinal,
+                s.label,
+                json.dumps([[c.start, c.end] for c in s.clauses]),
+            )
+            for s in notes.sentences
+        ],
     )
 
 
 def _write_entities(conn: sqlite3.Connection, knowledge: Knowledge) -> None:
     for e in knowledge.entities:
-        conn.execute("INSERT INTO entities VALUES (?,?,?,?,?)",
-                     (e.id, e.name, e.kind, e.description, json.dumps(e.variants)))
-        conn.executemany("INSERT OR IGNORE INTO aliases VALUES (?,?)",
-                         [(e.id, a) for a in e.aliases])
-        conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)",
-                         [(e.id, m.sentence_id, *_span(m), m.text) for m in e.mentions])
-        conn.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?)",
-                         [(e.id, f.kind, f.text, f.sentence_id, *_span(f)) for f in e.facts])
+        conn.execute(
+            "INSERT INTO entities VALUES (?,?,?,?,?)",
+            (e.id, e.name, e.kind, e.description, json.dumps(e.variants)),
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO aliases VALUES (?,?)", [(e.id, a) for a in e.aliases]
+        )
+        conn.executemany(
+            "INSERT INTO mentions VALUES (?,?,?,?,?,?,?)",
+            [(e.id, m.sentence_id, *_span(m), m.text) for m in e.mentions],
+        )
+        conn.executemany(
+            "INSERT INTO facts VALUES (?,?,?,?,?,?,?,?)",
+            [(e.id, f.kind, f.text, f.sentence_id, *_span(f)) for f in e.facts],
+        )
 
 
 def _event_row(ev: Any) -> tuple[Any, ...]:
     w = ev.when
     key = json.dumps(sort_key(w.value, w.mod)) if w else None
-    return (ev.id, ev.sentence_id, *_span(ev), ev.what, w.text if w else None,
-            w.type if w else None, w.value if w else None, w.mod if w else None,
-            int(ev.when_inherited), json.dumps(list(ev.who)), ev.where, key)
+    return (
+        ev.id,
+        ev.sentence_id,
+        *_span(ev),
+        ev.what,
+        w.text if w else None,
+        w.type if w else None,
+        w.value if w else None,
+        w.mod if w else None,
+        int(ev.when_inherited),
+        json.dumps(list(ev.who)),
+        ev.where,
+        key,
+    )
 
 
 def write_knowledge(conn: sqlite3.Connection, knowledge: Knowledge) -> None:
@@ -110,29 +163,41 @@ def write_knowledge(conn: sqlite3.Connection, knowledge: Knowledge) -> None:
         _write_notes(conn, notes, i)
     _write_entities(conn, knowledge)
     conn.executemany(
-        "INSERT INTO dates (sentence_id, source, line, start, end, text, type, value, mod, resolved)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?)",
-        [(t.sentence_id, *_span(t), t.text, t.type, t.value, t.mod, int(t.resolved))
-         for t in knowledge.timexes],
+        "INSERT INTO dates (sentence_id, source, line, start, end, text, type, value, mod,"
+        " resolved) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [
+            (t.sentence_id, *_span(t), t.text, t.type, t.value, t.mod, int(t.resolved))
+            for t in knowledge.timexes
+        ],
     )
     conn.executemany(
         "INSERT INTO quantities (sentence_id, source, line, start, end, text, value, counts, hedge,"
         " of, unit) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        [(q.sentence_id, *_span(q), q.text, q.value, q.counts, q.hedge, q.of, q.unit)
-         for q in knowledge.quantities],
+        [
+            (q.sentence_id, *_span(q), q.text, q.value, q.counts, q.hedge, q.of, q.unit)
+            for q in knowledge.quantities
+        ],
     )
     conn.executemany(
         "INSERT INTO quotes (sentence_id, source, line, start, end, text, speaker,"
         " speaker_entity_id) VALUES (?,?,?,?,?,?,?,?)",
-        [(q.sentence_id, *_span(q), q.text, q.speaker, q.speaker_entity_id)
-         for q in knowledge.quotes],
+        [
+            (q.sentence_id, *_span(q), q.text, q.speaker, q.speaker_entity_id)
+            for q in knowledge.quotes
+        ],
     )
-    conn.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                     [_event_row(ev) for ev in knowledge.events])
-    conn.executemany("INSERT INTO links VALUES (?,?,?,?,?,?,?)",
-                     [(lk.cause_id, lk.effect_id, lk.signal, *_span(lk)) for lk in knowledge.links])
-    conn.executemany("INSERT INTO problems VALUES (?,?)",
-                     [(p.split(": ", 1) + [""])[:2] for p in knowledge.problems])
+    conn.executemany(
+        "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [_event_row(ev) for ev in knowledge.events],
+    )
+    conn.executemany(
+        "INSERT INTO links VALUES (?,?,?,?,?,?,?)",
+        [(lk.cause_id, lk.effect_id, lk.signal, *_span(lk)) for lk in knowledge.links],
+    )
+    conn.executemany(
+        "INSERT INTO problems VALUES (?,?)",
+        [([*p.split(": ", 1), ""])[:2] for p in knowledge.problems],
+    )
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
@@ -141,6 +206,7 @@ def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> l
 
 def stats(conn: sqlite3.Connection) -> Row:
     """Counts of what the knowledge base holds, for `build --json`."""
+
     def count(sql: str) -> int:
         return int(conn.execute(sql).fetchone()[0])
 
@@ -187,13 +253,28 @@ def timeline(conn: sqlite3.Connection, include_inherited: bool = False) -> list[
         + ("" if include_inherited else " AND e.date_inherited = 0"),
     )
     order = {r["id"]: i for i, r in enumerate(_rows(conn, "SELECT id FROM sentences"))}
-    rows.sort(key=lambda r: (json.loads(r["sort_key"]), r["source"], r["line"],
-                             order.get(r["sentence_id"], 0)))
+    rows.sort(
+        key=lambda r: (
+            json.loads(r["sort_key"]),
+            r["source"],
+            r["line"],
+            order.get(r["sentence_id"], 0),
+        )
+    )
     return [
-        {"value": r["date_value"], "text": r["date_text"], "type": r["date_type"],
-         "mod": r["date_mod"], "source": r["source"], "line": r["line"], "event": r["what"],
-         "sentence": r["sentence"], "who": json.loads(r["who"]), "where": r["place"],
-         "inherited": bool(r["date_inherited"])}
+        {
+            "value": r["date_value"],
+            "text": r["date_text"],
+            "type": r["date_type"],
+            "mod": r["date_mod"],
+            "source": r["source"],
+            "line": r["line"],
+            "event": r["what"],
+            "sentence": r["sentence"],
+            "who": json.loads(r["who"]),
+            "where": r["place"],
+            "inherited": bool(r["date_inherited"]),
+        }
         for r in rows
     ]
 
@@ -202,24 +283,42 @@ def entities(conn: sqlite3.Connection, kind: str | None = None) -> list[Row]:
     """The who's-who: each entity with spellings, roles, fate, and every line it is on."""
     where = " WHERE kind = ?" if kind else ""
     out = []
-    for e in _rows(conn, "SELECT * FROM entities" + where + " ORDER BY kind, name",
-                   (kind,) if kind else ()):
-        mentions = _rows(conn, "SELECT source, line, text FROM mentions WHERE entity_id = ?"
-                         " ORDER BY source, line, start", (e["id"],))
-        facts = _rows(conn, "SELECT kind, text, source, line FROM facts WHERE entity_id = ?"
-                      " ORDER BY source, line", (e["id"],))
-        aliases = [r["alias"] for r in _rows(conn, "SELECT alias FROM aliases WHERE entity_id = ?"
-                                             " ORDER BY alias", (e["id"],))]
+    for e in _rows(
+        conn, "SELECT * FROM entities" + where + " ORDER BY kind, name", (kind,) if kind else ()
+    ):
+        mentions = _rows(
+            conn,
+            "SELECT source, line, text FROM mentions WHERE entity_id = ?"
+            " ORDER BY source, line, start",
+            (e["id"],),
+        )
+        facts = _rows(
+            conn,
+            "SELECT kind, text, source, line FROM facts WHERE entity_id = ? ORDER BY source, line",
+            (e["id"],),
+        )
+        aliases = [
+            r["alias"]
+            for r in _rows(
+                conn, "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", (e["id"],)
+            )
+        ]
         first = mentions[0]["source"] if mentions else None
-        out.append({
-            "id": e["id"], "name": e["name"], "kind": e["kind"], "aliases": aliases,
-            "variants": json.loads(e["variants"]), "source": first,
-            "lines": sorted({m["line"] for m in mentions if m["source"] == first}),
-            "mentions": mentions,
-            "roles": [f for f in facts if f["kind"] == "role"],
-            "fates": [f for f in facts if f["kind"] == "fate"],
-            "description": e["description"],
-        })
+        out.append(
+            {
+                "id": e["id"],
+                "name": e["name"],
+                "kind": e["kind"],
+                "aliases": aliases,
+                "variants": json.loads(e["variants"]),
+                "source": first,
+                "lines": sorted({m["line"] for m in mentions if m["source"] == first}),
+                "mentions": mentions,
+                "roles": [f for f in facts if f["kind"] == "role"],
+                "fates": [f for f in facts if f["kind"] == "fate"],
+                "description": e["description"],
+            }
+        )
     return out
 
 

@@ -12,8 +12,20 @@ from datetime import UTC, datetime
 APPLICATION_ID = 0x41534B57  # "ASKW": marks the file as ours, so a foreign file is never rewritten
 
 KNOWLEDGE_TABLES = (
-    "sources", "lines", "sections", "sentences", "entities", "aliases", "mentions", "facts",
-    "dates", "quantities", "quotes", "events", "links", "problems",
+    "sources",
+    "lines",
+    "sections",
+    "sentences",
+    "entities",
+    "aliases",
+    "mentions",
+    "facts",
+    "dates",
+    "quantities",
+    "quotes",
+    "events",
+    "links",
+    "problems",
 )
 """Tables a build replaces, in an order that respects references."""
 
@@ -23,7 +35,8 @@ PROGRESS_TABLES = ("card_state", "review_log")
 MIGRATION_1 = """
 CREATE TABLE sources (
     key TEXT PRIMARY KEY, path TEXT NOT NULL, kind TEXT NOT NULL, title TEXT, origin TEXT,
-    sha256 TEXT NOT NULL, n_lines INTEGER NOT NULL, n_words INTEGER NOT NULL, ordinal INTEGER NOT NULL
+    sha256 TEXT NOT NULL, n_lines INTEGER NOT NULL, n_words INTEGER NOT NULL,
+    ordinal INTEGER NOT NULL
 );
 CREATE TABLE lines (
     source TEXT NOT NULL, number INTEGER NOT NULL, start INTEGER NOT NULL, text TEXT NOT NULL,
@@ -118,7 +131,8 @@ def migrate(conn: sqlite3.Connection) -> int:
     if version == 0:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)"
+            "CREATE TABLE IF NOT EXISTS schema_migrations"
+            " (version INTEGER PRIMARY KEY, applied_at TEXT)"
         )
     for number in range(version + 1, SCHEMA_VERSION + 1):
         stamp = datetime.now(UTC).isoformat()
