@@ -1,0 +1,477 @@
+"""Study cards generated from the knowledge base — never from outside knowledge.
+
+Kinds: "qa" (question → short answer), "cloze" (one gap: a date, number or name), "mcq" (four
+options), "order" (3–5 dated events), "whoswho" (people matched to roles). Every card cites the
+line it comes from; its id derives from kind, source, line text and answer, so a rebuild keeps a
+learner's progress and a changed line gives a new card (the old one is retired).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import sqlite3
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from spacy.tokens import Token
+
+from askwinston.analysis.timex import sort_key
+from askwinston.model import stable_id
+from askwinston.study import templates as t
+from askwinston.study.answers import edit_distance
+from askwinston.study.context import Clause, Context, Item
+from askwinston.study.distractors import choose, scaled_numbers, shifted_dates
+from askwinston.study.questions import (
+    cut_at_reason,
+    dangling,
+    passive_agent,
+    question,
+    remove_span,
+    statement,
+    tidy,
+)
+
+T = TypeVar("T")
+E = TypeVar("E", bound=tuple[tuple[int, int, int], str, Clause])
+
+
+@dataclass(frozen=True)
+class Card:
+    """One study card. `options`: mcq choices (incl. the answer); order: items in the right
+    order; whoswho: "name — role" pairs. `fingerprint` hashes the cited line text."""
+
+    id: str
+    kind: str
+    question: str
+    answer: str
+    options: tuple[str, ...]
+    source: str
+    line: int
+    sentence: str
+    fingerprint: str
+
+
+def fingerprint(*line_texts: str) -> str:
+    return hashlib.sha1("\n".join(line_texts).encode("utf-8")).hexdigest()[:16]
+
+
+def make_card(
+    ctx: Context,
+    kind: str,
+    clause: Clause,
+    q: str,
+    answer: str,
+    options: tuple[str, ...] = (),
+    template: str = "",
+    lines: tuple[int, ...] = (),
+) -> Card:
+    texts = [ctx.line_text(clause.source, n) for n in (lines or (clause.line,))]
+    cid = stable_id("card", kind, template, clause.source, *texts, q, answer)
+    return Card(
+        cid, kind, q, answer, options, clause.source, clause.line, clause.sentence,
+        fingerprint(*texts),
+    )
+
+
+def cloze(ctx: Context, clause: Clause, item: Item, template: str) -> Card | None:
+    """The clause (or its whole sentence when the clause is short) with one gap."""
+    text, start = clause.text, clause.start
+    if len(text.split()) < t.MIN_CLOZE_WORDS and not clause.rewritten:
+        text, start = clause.sentence, clause.sentence_start
+    a, b = item.start - start, item.end - start
+    if a < 0 or b > len(text) or dangling(text.split()[0]) or len(text.split()) > t.MAX_CLOZE_WORDS:
+        return None
+    q = tidy(text[:a] + t.CLOZE_GAP + text[b:])
+    if len(q.split()) < t.MIN_CLOZE_WORDS and text != clause.sentence and not clause.rewritten:
+        s = clause.sentence
+        a, b = item.start - clause.sentence_start, item.end - clause.sentence_start
+        q = tidy(s[:a] + t.CLOZE_GAP + s[b:])
+    if len(q.split()) < t.MIN_CLOZE_WORDS or dangling(q.split()[0]):
+        return None
+    q = q[0].upper() + q[1:]
+    return make_card(ctx, "cloze", clause, q, item.text, template=template)
+
+
+def mcq_of(card: Card, options: tuple[str, ...]) -> Card | None:
+    if not options:
+        return None
+    return replace(card, id=stable_id("mcq", card.id), kind="mcq", options=options)
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+def date_question(ctx: Context, clause: Clause, date: Item) -> str | None:
+    """'When …?' from a clause whose date opens or closes it (not one buried inside)."""
+    a, b = date.start - clause.start, date.end - clause.start
+    before = clause.text[:a].split()
+    after = clause.text[b:].strip(" .,;")
+    if not (len(before) <= 1 and (not before or before[0].lower() in t.DATE_PREPOSITIONS)):
+        if after:
+            return None
+    body = remove_span(clause.text, a, b)
+    return question(ctx.parse(body), t.WH_WORD["date"])
+
+
+def date_pool(ctx: Context, date: Item) -> list[str]:
+    """The notes' other dates, nearest in time first."""
+    others = [d for d in ctx.dates if d.value != date.value and d.source == date.source]
+    others.sort(key=lambda d: abs(d.year - date.year))
+    return [d.answer for d in others]
+
+
+def date_cards(ctx: Context) -> list[Card]:
+    cards: list[Card] = []
+    for clause in ctx.clauses:
+        for date in clause.dates:
+            card = cloze(ctx, clause, date, "date")
+            cards += [card] if card else []
+        for date, inherited in clause.when():
+            q = date_question(ctx, clause, date) if not inherited else inherited_question(
+                ctx, clause
+            )
+            if q is None:
+                continue
+            qa = make_card(ctx, "qa", clause, q, date.answer, template="when")
+            cards.append(qa)
+            options = choose(date.answer, date_pool(ctx, date), shifted_dates(date.answer), qa.id)
+            mcq = mcq_of(qa, options)
+            cards += [mcq] if mcq else []
+    return cards
+
+
+def inherited_question(ctx: Context, clause: Clause) -> str | None:
+    """'Kirov was shot in his office.' after '1st December 1934 …' on the same line."""
+    doc = ctx.parse(clause.text)
+    subject = next((tok for tok in doc if tok.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    if not any(tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBN") and tok.lemma_ != "be"
+               for tok in doc):
+        return None
+    return question(doc, t.WH_WORD["date"])
+
+
+# --- quantities --------------------------------------------------------------------------------
+
+
+def quantity_question(ctx: Context, clause: Clause, q: Item) -> str | None:
+    """'How many people were deported …?' when the number opens its clause."""
+    a, b = q.start - clause.start, q.end - clause.start
+    if clause.text[:a].strip():
+        return None
+    rest = cut_at_reason(" " + clause.text[b:] + " ").strip().rstrip(".!?")
+    doc = ctx.parse(clause.text)
+    after = next((tok for tok in doc if tok.idx >= b and not tok.is_space), None)
+    if after is None:
+        return None
+    if q.row.get("unit") == "percent":
+        text = f"{t.WH_WORD['percent']} {rest}?"
+    elif after.pos_ in ("NOUN", "PROPN"):
+        text = f"{t.WH_WORD['quantity']} {rest}?"
+    elif after.pos_ in ("VERB", "AUX"):
+        text = f"{t.WH_WORD['quantity']} {t.PEOPLE_NOUN} {rest}?"
+    else:
+        return None
+    text = tidy(text[:-1]) + "?"
+    if dangling(rest) or len(text.split()) > t.MAX_QUESTION_WORDS:
+        return None
+    return text
+
+
+def quantity_pool(ctx: Context, q: Item) -> list[str]:
+    unit = q.row.get("unit")
+    value = float(q.row.get("value") or 0)
+    others = [x for x in ctx.quantities if x.row.get("unit") == unit and x.source == q.source]
+
+    def distance(x: Item) -> float:
+        return abs(math.log10(max(float(x.row["value"]), 1e-9) / max(value, 1e-9)))
+
+    return [x.answer for x in sorted(others, key=distance) if distance(x) <= t.SAME_ORDER]
+
+
+def quantity_cards(ctx: Context) -> list[Card]:
+    cards: list[Card] = []
+    for clause in ctx.clauses:
+        for q in clause.quantities:
+            card = cloze(ctx, clause, q, "number")
+            cards += [card] if card else []
+            text = quantity_question(ctx, clause, q)
+            if text is None:
+                continue
+            qa = make_card(ctx, "qa", clause, text, q.answer, template="how-many")
+            cards.append(qa)
+            mcq = mcq_of(qa, choose(q.answer, quantity_pool(ctx, q), scaled_numbers(q.answer),
+                                    qa.id))
+            cards += [mcq] if mcq else []
+    return cards
+
+
+# --- quotes ------------------------------------------------------------------------------------
+
+
+def named_in(name: str, text: str) -> bool:
+    """True when the text names this person (in any spelling close to it)."""
+    words = re.findall(r"\w+", text.lower())
+    return any(
+        edit_distance(part, w) <= (2 if len(part) > 4 else 0)
+        for part in name.lower().split()
+        for w in words
+    )
+
+
+def speaker_of(ctx: Context, clause: Clause, quote: Item) -> str | None:
+    """The person named last before the quote on its line who is not named inside it."""
+    line = ctx.line_text(clause.source, clause.line)
+    body = quote.row.get("text") or quote.text
+    before = clause.sentence[: max(0, quote.start - clause.sentence_start)]
+    names = ctx.person_names() | {e.text for e in ctx.parse(before).ents if e.label_ == "PERSON"}
+    found = sorted(
+        ((before.rfind(n), n) for n in names if re.search(rf"\b{re.escape(n)}\b", before)),
+        reverse=True,
+    )
+    kb_speaker = quote.row.get("speaker")
+    candidates = ([kb_speaker] if kb_speaker else []) + [n for _, n in found]
+    for name in candidates:
+        if name and name in line and not named_in(name, body):
+            return name
+    return None
+
+
+def short_quote(body: str) -> str:
+    words = body.split()
+    return body if len(words) <= 25 else " ".join(words[:20]) + " …"
+
+
+def quote_cards(ctx: Context) -> list[Card]:
+    cards: list[Card] = []
+    for clause in ctx.clauses:
+        for quote in clause.quotes:
+            body = (quote.row.get("text") or quote.text).strip()
+            speaker = speaker_of(ctx, clause, quote)
+            if speaker:
+                qa = make_card(ctx, "qa", clause, t.ASK_WHO_SAID.format(quote=short_quote(body)),
+                               speaker, template="who-said")
+                cards.append(qa)
+                mcq = mcq_of(qa, choose(speaker, ctx.person_pool(clause.source), [], qa.id,
+                                        same_form=False))
+                cards += [mcq] if mcq else []
+            words = body.rstrip(" .!?,").split()
+            if len(words) >= 6:
+                cut = max(3, len(words) // 4)
+                by = f" ({speaker})" if speaker else ""
+                q = t.ASK_QUOTE_END.format(by=by, start=" ".join(words[:-cut]))
+                cards.append(make_card(ctx, "cloze", clause, q, " ".join(words[-cut:]),
+                                       template="quote"))
+    return cards
+
+
+# --- people ------------------------------------------------------------------------------------
+
+
+def role_phrase(tok: Token) -> str | None:
+    """'the head of the NKVD' when the token heads a role noun phrase."""
+    if tok.lemma_.lower() not in t.ROLE_HEADS and not any(
+        c.dep_ == "compound" and c.lemma_.lower() in t.ROLE_HEADS for c in tok.children
+    ):
+        return None
+    words = [w for w in tok.subtree if not (w.dep_ in ("relcl", "acl") or w.is_punct)]
+    text = tidy(" ".join(w.text for w in words).replace(" ’s", "’s"))
+    return text if 2 <= len(text.split()) <= 12 and not dangling(text) else None
+
+
+def roles_in(ctx: Context, clause: Clause) -> list[tuple[str, str]]:
+    """(person, role) from 'Yagoda the head of the NKVD' and 'Rytov was head of …'."""
+    doc = ctx.parse(clause.text)
+    names = ctx.person_names() | {e.text for e in doc.ents if e.label_ == "PERSON"}
+    found = []
+    for tok in doc:
+        if tok.pos_ != "PROPN":
+            continue
+        for child in tok.children:
+            if child.dep_ == "appos" and (role := role_phrase(child)):
+                found.append((tok.text, role))
+        if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and tok.text in names:
+            for attr in (c for c in tok.head.children if c.dep_ == "attr"):
+                if role := role_phrase(attr):
+                    found.append((tok.text, role))
+    return found
+
+
+def role_facts(ctx: Context) -> list[tuple[str, str, Clause]]:
+    """Every (person, role, clause), from the notes' parse and the knowledge base's facts."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for clause in ctx.clauses:
+        for name, role in roles_in(ctx, clause) + ctx.kb_roles(clause):
+            if (name, role.lower()) not in seen and role in clause.text:
+                seen.add((name, role.lower()))
+                out.append((name, role, clause))
+    return out
+
+
+def agent_question(ctx: Context, clause: Clause, roles: dict[str, str]) -> tuple[str, str] | None:
+    """'he was replaced by Yezhov' in a sentence about Yagoda → ('Who replaced Yagoda …?', …)."""
+    doc = ctx.parse(clause.text)
+    found = passive_agent(doc)
+    if found is None:
+        return None
+    patient, verb, agent = found
+    names = ctx.person_names() | {e.text for e in doc.ents if e.label_ == "PERSON"}
+    names |= set(roles)
+    if agent.text not in names and agent.pos_ != "PROPN":
+        return None
+    name = patient.text
+    if patient.pos_ == "PRON":
+        main = next((tok for tok in doc if tok.dep_ in ("nsubj", "nsubjpass")
+                     and tok.head.dep_ == "ROOT"), None)
+        if main is None or main.text not in names or main.i > patient.i:
+            return None
+        name = main.text
+    elif name not in names:
+        return None
+    role = roles.get(name)
+    tail = f" as {re.sub(r'^the ', '', role)}" if role and verb.text in t.REPLACE_VERBS else ""
+    agent_name = " ".join(w.text for w in agent.subtree if w.pos_ == "PROPN") or agent.text
+    return f"Who {verb.text} {name}{tail}?", agent_name
+
+
+def people_cards(ctx: Context) -> list[Card]:
+    cards: list[Card] = []
+    facts = role_facts(ctx)
+    roles = {name: role for name, role, _ in facts}
+    for name, role, clause in facts:
+        cards.append(make_card(ctx, "qa", clause, t.ASK_WHO_WAS.format(name=name), role,
+                               template="who-was"))
+    for clause in ctx.clauses:
+        found = agent_question(ctx, clause, roles)
+        if found is None:
+            continue
+        qa = make_card(ctx, "qa", clause, found[0], found[1], template="who-agent")
+        cards.append(qa)
+        mcq = mcq_of(qa, choose(found[1], ctx.person_pool(clause.source), [], qa.id,
+                                same_form=False))
+        cards += [mcq] if mcq else []
+    return cards + match_cards(ctx, facts)
+
+
+def chunks(items: list[T], low: int, high: int) -> list[list[T]]:
+    """Consecutive groups of `high` (the last one merged or dropped to stay within low..high)."""
+    groups = [items[i : i + high] for i in range(0, len(items), high)]
+    if len(groups) > 1 and len(groups[-1]) < low:
+        tail = groups.pop()
+        room = high + 1 - len(groups[-1])
+        groups[-1].extend(tail[: max(0, room - 1)])
+    return [g for g in groups if low <= len(g) <= high]
+
+
+def match_cards(ctx: Context, facts: list[tuple[str, str, Clause]]) -> list[Card]:
+    cards = []
+    by_source: dict[str, list[tuple[str, str, Clause]]] = {}
+    for fact in facts:
+        if all(fact[0] != f[0] for f in by_source.get(fact[2].source, [])):
+            by_source.setdefault(fact[2].source, []).append(fact)
+    for group_facts in by_source.values():
+        for group in chunks(group_facts, t.MATCH_MIN, t.MATCH_MAX):
+            pairs = tuple(f"{name} — {role}" for name, role, _ in group)
+            first = group[0][2]
+            lines = tuple(dict.fromkeys(c.line for _, _, c in group))
+            cards.append(make_card(ctx, "whoswho", first, t.ASK_MATCH, "; ".join(pairs), pairs,
+                                   template="match", lines=lines))
+    return cards
+
+
+# --- reasons -----------------------------------------------------------------------------------
+
+
+def reason_cards(ctx: Context) -> list[Card]:
+    """'Why had the government’s popularity fallen by the summer of 1930?' → 'because of …'."""
+    cards = []
+    for clause in ctx.clauses:
+        lower = clause.text.lower()
+        hits = [(lower.find(" " + m + " "), m) for m in t.REASON_MARKERS if f" {m} " in lower]
+        if not hits:
+            continue
+        at, _ = min(hits)
+        left, answer = clause.text[:at], tidy(clause.text[at:]).rstrip(".!?")
+        if len(answer.split()) > t.MAX_REASON_WORDS or dangling(answer.split()[-1]):
+            continue
+        tail = ""
+        date = next((d for d in clause.dates if d.end - clause.start <= at), None)
+        if date is not None:
+            a, b = date.start - clause.start, date.end - clause.start
+            words = left[:a].split()
+            if len(words) > 1:
+                continue
+            tail = " " + tidy(left[: b]) if words else " in " + date.text
+            left = remove_span(left, a, b)
+        q = question(ctx.parse(left), t.WH_WORD["reason"])
+        if q is not None:
+            cards.append(make_card(ctx, "qa", clause, q[:-1] + tail + "?", answer,
+                                   template="why"))
+    return cards
+
+
+# --- order -------------------------------------------------------------------------------------
+
+
+def dated_statements(ctx: Context) -> list[tuple[tuple[int, int, int], str, Clause]]:
+    out = []
+    for clause in ctx.clauses:
+        for date, inherited in clause.when():
+            if inherited or date_question(ctx, clause, date) is None:
+                continue
+            a, b = date.start - clause.start, date.end - clause.start
+            text = statement(ctx.parse(remove_span(clause.text, a, b)))
+            if text is not None and "/" not in date.value:
+                out.append((sort_key(date.value, date.row.get("mod")), text, clause))
+    return out
+
+
+def unambiguous(events: list[E]) -> list[E]:
+    """Drop an event a learner could not place: same year as the last, and a month missing."""
+    kept: list[E] = []
+    for event in events:
+        last = kept[-1][0] if kept else None
+        if last is not None and last[0] == event[0][0] and 0 in (last[1], event[0][1]):
+            continue
+        kept.append(event)
+    return kept
+
+
+def order_cards(ctx: Context) -> list[Card]:
+    cards = []
+    by_source: dict[str, list[tuple[tuple[int, int, int], str, Clause]]] = {}
+    for key, text, clause in sorted(dated_statements(ctx), key=lambda x: x[0]):
+        group = by_source.setdefault(clause.source, [])
+        if all(key != k for k, _, _ in group):
+            group.append((key, text, clause))
+    for events in by_source.values():
+        for group in chunks(unambiguous(events), t.ORDER_MIN, t.ORDER_MAX):
+            items = tuple(text for _, text, _ in group)
+            lines = tuple(dict.fromkeys(c.line for _, _, c in group))
+            cards.append(make_card(ctx, "order", group[0][2], t.ASK_ORDER, " → ".join(items),
+                                   items, template="order", lines=lines))
+    return cards
+
+
+# --- all ---------------------------------------------------------------------------------------
+
+GENERATORS = (date_cards, quantity_cards, quote_cards, people_cards, reason_cards, order_cards)
+
+
+def generate_cards(conn: sqlite3.Connection) -> list[Card]:
+    """Every card the notes support, in reading order, without duplicates."""
+    ctx = Context.load(conn)
+    ctx.preparse(c.text for c in ctx.clauses)
+    seen: dict[str, Card] = {}
+    for generator in GENERATORS:
+        for card in generator(ctx):
+            seen.setdefault(card.id, card)
+    return sorted(seen.values(), key=lambda c: (ctx.source_order(c.source), c.line, KINDS.index(
+        c.kind)))
+
+
+KINDS = ("qa", "mcq", "cloze", "whoswho", "order")

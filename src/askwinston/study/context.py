@@ -1,0 +1,213 @@
+"""What card generation reads from the knowledge base, cut into clauses with their items."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from askwinston.analysis.nlp import load_nlp
+from askwinston.analysis.timex import sort_key
+from askwinston.store import kb
+from askwinston.study import templates as t
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Item:
+    """A date, quantity or quote of the notes, with its offsets into the source."""
+
+    kind: str
+    text: str
+    source: str
+    line: int
+    start: int
+    end: int
+    value: str = ""
+    row: Row = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def answer(self) -> str:
+        """The text as a short answer: 'the summer of 1930' → 'summer of 1930'."""
+        return re.sub(r"(?i)^the (?=spring|summer|autumn|winter)", "", self.text).strip(" ,.")
+
+    @property
+    def year(self) -> int:
+        return sort_key(self.value)[0] if self.value else 0
+
+
+@dataclass
+class Clause:
+    """One note-style clause of a sentence (the whole sentence when it has no ' - ')."""
+
+    source: str
+    line: int
+    start: int
+    end: int
+    text: str
+    sentence: str
+    sentence_start: int
+    sentence_index: int
+    dates: list[Item] = field(default_factory=list)
+    quantities: list[Item] = field(default_factory=list)
+    quotes: list[Item] = field(default_factory=list)
+    inherited: Item | None = None
+    rewritten: bool = False
+
+    def when(self) -> Iterator[tuple[Item, bool]]:
+        """The clause's own first date, else one inherited from earlier on its line."""
+        own = [d for d in self.dates if d.row.get("type") == "DATE" and d.row.get("resolved", 1)]
+        if own:
+            yield own[0], False
+        elif self.inherited is not None and not self.dates:
+            yield self.inherited, True
+
+    def holds(self, item: Item) -> bool:
+        return item.source == self.source and self.start <= item.start and item.end <= self.end
+
+
+@dataclass
+class Context:
+    """Clauses, lines and people of a knowledge base, with a cached spaCy parse per text."""
+
+    clauses: list[Clause]
+    lines: dict[tuple[str, int], str]
+    dates: list[Item]
+    quantities: list[Item]
+    quotes: list[Item]
+    people: list[Row]
+    nlp: Language
+    sources: list[str] = field(default_factory=list)
+    docs: dict[str, Doc] = field(default_factory=dict)
+
+    def line_text(self, source: str, line: int) -> str:
+        return self.lines.get((source, line), "")
+
+    def parse(self, text: str) -> Doc:
+        if text not in self.docs:
+            self.docs[text] = self.nlp(text)
+        return self.docs[text]
+
+    def kb_roles(self, clause: Clause) -> list[tuple[str, str]]:
+        """Role facts the knowledge base holds for people on this clause's line."""
+        return [
+            (p["name"], f["text"])
+            for p in self.people
+            for f in p["roles"]
+            if f["source"] == clause.source and f["line"] == clause.line
+        ]
+
+    def source_order(self, source: str) -> int:
+        return self.sources.index(source) if source in self.sources else len(self.sources)
+
+    def person_names(self) -> set[str]:
+        """Every name and alias of a person in the knowledge base."""
+        return {n for p in self.people for n in [p["name"], *p["aliases"]]}
+
+    def person_pool(self, source: str) -> list[str]:
+        """People of one source first, then the rest, by how often they are mentioned."""
+        ranked = sorted(
+            self.people,
+            key=lambda p: (p["source"] != source, -len(p["mentions"]), p["name"]),
+        )
+        return [p["name"] for p in ranked]
+
+    def preparse(self, texts: Iterable[str]) -> None:
+        todo = list(dict.fromkeys(x for x in texts if x not in self.docs))
+        for text, doc in zip(todo, self.nlp.pipe(todo, batch_size=256), strict=True):
+            self.docs[text] = doc
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection) -> Context:
+        lines = {(r["source"], r["number"]): r["text"] for r in _all_lines(conn)}
+        clauses = list(_clauses(kb.sentences(conn)))
+        dates = [_item("date", r, r["value"]) for r in kb.dates(conn)]
+        quantities = [_item("quantity", r) for r in kb.quantities(conn)]
+        quotes = [_item("quote", r) for r in kb.quotes(conn)]
+        _assign(clauses, dates, "dates")
+        _assign(clauses, quantities, "quantities")
+        _assign(clauses, quotes, "quotes")
+        _inherit(clauses)
+        for clause in clauses:
+            _stand_alone(clause)
+        people = kb.entities(conn, "person")
+        order = [r["key"] for r in kb.sources(conn)]
+        return cls(clauses, lines, dates, quantities, quotes, people, load_nlp(), order)
+
+
+def _all_lines(conn: sqlite3.Connection) -> list[Row]:
+    return [dict(r) for r in conn.execute("SELECT source, number, text FROM lines")]
+
+
+def _item(kind: str, row: Row, value: str = "") -> Item:
+    return Item(kind, row["text"], row["source"], row["line"], row["start"], row["end"], value, row)
+
+
+def _clauses(sentences: list[Row]) -> Iterator[Clause]:
+    for s in sentences:
+        spans = json.loads(s["clauses"]) or [[s["start"], s["end"]]]
+        for a, b in spans:
+            text = s["text"][a - s["start"] : b - s["start"]]
+            lead = len(text) - len(text.lstrip())
+            yield Clause(
+                s["source"], s["line"], a + lead, b, text.strip(), s["text"], s["start"],
+                s["ordinal"],
+            )
+
+
+def _assign(clauses: list[Clause], items: list[Item], attr: str) -> None:
+    by_line: dict[tuple[str, int], list[Clause]] = defaultdict(list)
+    for c in clauses:
+        by_line[(c.source, c.line)].append(c)
+    for item in items:
+        home = next((c for c in by_line[(item.source, item.line)] if c.holds(item)), None)
+        if home is not None:
+            getattr(home, attr).append(item)
+
+
+def _inherit(clauses: list[Clause]) -> None:
+    """A line with one date in its first sentence dates its later sentences too."""
+    by_line: dict[tuple[str, int], list[Clause]] = defaultdict(list)
+    for c in clauses:
+        by_line[(c.source, c.line)].append(c)
+    for group in by_line.values():
+        dated = [d for c in group for d in c.dates]
+        if len(dated) != 1 or dated[0].row.get("type") != "DATE":
+            continue
+        first = next(c for c in group if c.dates)
+        for c in group:
+            if c.sentence_index > first.sentence_index and not c.dates:
+                c.inherited = dated[0]
+
+
+def _stand_alone(clause: Clause) -> None:
+    """'This led to 3 million being executed' → '3 million people were executed' (offsets moved)."""
+    m = t.CONNECTORS.match(clause.text)
+    first = clause.quantities[0] if clause.quantities else None
+    if m is None or first is None or first.start - clause.start != m.end():
+        return
+    after = first.end - clause.start
+    if not clause.text[after:].lstrip().startswith(t.BEING):
+        return
+    gap = len(clause.text[after:]) - len(clause.text[after:].lstrip()) + len(t.BEING)
+    insert = " " + t.BEING_AS.format(noun=t.PEOPLE_NOUN)
+    clause.text = clause.text[m.end() : after] + insert + clause.text[after + gap :]
+    delta_q = -m.end()
+    delta_rest = delta_q + len(insert) - gap
+
+    def moved(item: Item) -> Item:
+        d = delta_q if item.start < clause.start + after else delta_rest
+        return replace(item, start=item.start + d, end=item.end + d)
+
+    clause.dates = [moved(i) for i in clause.dates]
+    clause.quantities = [moved(i) for i in clause.quantities]
+    clause.quotes = [moved(i) for i in clause.quotes]
+    clause.rewritten = True
