@@ -16,6 +16,7 @@ from askwinston.sources import ReadResult, read_paths
 from askwinston.sources.text import read_text_file
 from askwinston.store import kb
 from askwinston.store.build import BuildReport, build_sources
+from askwinston.study.cards import generate_cards
 
 Row = dict[str, Any]
 
@@ -82,3 +83,17 @@ def ask_many(db: str | Path, questions: Iterable[str]) -> Iterator[Row]:
 def ask(db: str | Path, question: str) -> Row:
     """Answer one question from the notes at `db`."""
     return next(ask_many(db, [question]))
+
+
+CARD_KEYS = ("id", "kind", "question", "answer", "options", "source", "line")
+
+
+def cards(db: str | Path) -> list[Row]:
+    """The study cards the notes at `db` support, as plain dicts (`winston cards --json`)."""
+    with kb.opened(db) as conn:
+        generated = generate_cards(conn)
+    return [
+        {k: (list(v) if isinstance(v, tuple) else v) for k in CARD_KEYS
+         for v in [getattr(c, k)]}
+        for c in generated
+    ]

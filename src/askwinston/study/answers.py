@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-ARTICLES = frozenset({"a", "an", "the"})
+ARTICLES = frozenset({"a", "an", "the", "of"})
+"""Words left out when comparing answers ("summer 1930" for "the summer of 1930")."""
 HEDGE_WORDS = frozenset(
     "at least more than over about around almost nearly under fewer less up to some only just"
     " roughly approximately c circa".split()

@@ -108,9 +108,9 @@ def date_question(ctx: Context, clause: Clause, date: Item) -> str | None:
     a, b = date.start - clause.start, date.end - clause.start
     before = clause.text[:a].split()
     after = clause.text[b:].strip(" .,;")
-    if not (len(before) <= 1 and (not before or before[0].lower() in t.DATE_PREPOSITIONS)):
-        if after:
-            return None
+    opens = len(before) <= 1 and (not before or before[0].lower() in t.DATE_PREPOSITIONS)
+    if not opens and after:
+        return None
     body = remove_span(clause.text, a, b)
     return question(ctx.parse(body), t.WH_WORD["date"])
 

@@ -67,10 +67,10 @@ def shifted_dates(answer: str) -> list[str]:
 
 def _format_like(original: str, value: float) -> str:
     if "," in original:
-        return f"{int(round(value)):,}"
+        return f"{round(value):,}"
     if "." in original:
         return f"{value:.1f}"
-    return str(int(round(value)))
+    return str(round(value))
 
 
 def scaled_numbers(answer: str) -> list[str]:

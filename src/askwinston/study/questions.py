@@ -88,7 +88,7 @@ def question(doc: Doc | Span, wh: str) -> str | None:
     rest = cut_at_reason(" " + _after(doc, root) + " ").strip()
     subj = subject_text(subject)
     if auxes:
-        middle = " ".join(tok.text for tok in auxes[1:] + [root])
+        middle = " ".join(tok.text for tok in [*auxes[1:], root])
         text = f"{wh} {auxes[0].text.lower()} {subj} {middle} {rest}"
     elif root.lemma_ == "be":
         text = f"{wh} {root.text.lower()} {subj} {rest}"
