@@ -10,7 +10,9 @@ from typing import Any
 from askwinston.analysis import timex
 from askwinston.analysis.pipeline import Progress
 from askwinston.ask.answer import Answerer
-from askwinston.errors import AskWinstonError, UnreadableSource
+from askwinston.errors import AskWinstonError, UnknownFormat, UnreadableSource
+from askwinston.export import FORMATS, WRITERS
+from askwinston.export.deck import load_deck
 from askwinston.model import Source
 from askwinston.sources import ReadResult, read_paths
 from askwinston.sources.text import read_text_file
@@ -97,3 +99,12 @@ def cards(db: str | Path) -> list[Row]:
          for v in [getattr(c, k)]}
         for c in generated
     ]
+
+
+def export(db: str | Path, fmt: str, path: str | Path, title: str | None = None) -> int:
+    """Write the cards (or timeline) of `db` in one of `export.FORMATS`; returns the card count."""
+    if fmt not in WRITERS:
+        raise UnknownFormat(fmt, FORMATS)
+    deck = load_deck(db, title)
+    WRITERS[fmt](deck, Path(path))
+    return len(deck.cards)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO, TypeVar
 
@@ -18,6 +19,8 @@ from rich.table import Table
 
 from askwinston import api
 from askwinston.errors import AskWinstonError
+from askwinston.export import FORMATS
+from askwinston.study.session import StudySession, shown_options
 
 DEFAULT_DB = "winston.db"
 PROGRESS_AFTER_WORDS = 5_000
@@ -260,6 +263,114 @@ def ask(question: tuple[str, ...], questions_file: TextIO | None, db: str, as_js
             for c in result["citations"]:
                 out.print(f"   [dim]{c['source']}:{c['line']}[/]  {c['text']}")
         out.print()
+
+
+# --- study: cards, quiz, export -------------------------------------------------------------
+
+RATING_KEYS = {"1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@main.command()
+@db_option
+@json_option
+def cards(db: str, as_json: bool) -> None:
+    """The study cards generated from the notes, each with its source line."""
+    rows = api.cards(db)
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("kind", "question", "answer", "line")
+    for r in rows:
+        table.add_row(r["kind"], r["question"], r["answer"], f"{r['source']}:{r['line']}")
+    out.print(table)
+
+
+def _show_card(card: Any, console: Console) -> None:
+    console.rule(f"[dim]{card.kind} · {card.source}:{card.line}[/]")
+    console.print(f"[bold]{card.question}[/]")
+    if card.kind == "whoswho":
+        for i, pair in enumerate(card.options, 1):
+            console.print(f"  {i}. {pair.split(' — ', 1)[0]}")
+        console.print("[dim]Roles (type their letters in the order of the people):[/]")
+    shown = shown_options(card)
+    for i, option in enumerate(shown):
+        key = chr(97 + i) if card.kind == "whoswho" else str(i + 1)
+        console.print(f"  [cyan]{key}[/]) {option}")
+    if card.kind == "order":
+        console.print("[dim]Type the numbers, earliest first (e.g. 3142).[/]")
+
+
+def _review_one(session: Any, card: Any, console: Console, read: Callable[[str], str]) -> bool:
+    """Ask one card and record the rating; False when the learner typed nothing to stop."""
+    _show_card(card, console)
+    started = time.monotonic()
+    given = read("Your answer (Enter to reveal): ")
+    correct = session.check_answer(card, given) if given.strip() else False
+    mark = "[green]✓ right[/]" if correct else "[red]✗[/]" if given.strip() else "[dim]—[/]"
+    console.print(f"{mark}  [bold]{card.answer}[/]")
+    console.print(f"[dim]{card.source}:{card.line}  {card.sentence}[/]")
+    suggested = "3" if correct else "1"
+    while True:
+        key = read(f"Again 1 · Hard 2 · Good 3 · Easy 4 [{suggested}]: ").strip() or suggested
+        if key in RATING_KEYS:
+            break
+    duration = int((time.monotonic() - started) * 1000)
+    result = session.review(card.id, RATING_KEYS[key], given, duration)
+    console.print(f"[dim]next due {result['due'][:16].replace('T', ' ')} UTC "
+                  f"(in {result['interval_days']:g} days)[/]")
+    return True
+
+
+def run_quiz(session: Any, console: Console, read: Callable[[str], str],
+             limit: int | None) -> int:
+    """Review until nothing is left, `limit` is reached, or the learner stops (Ctrl-C, EOF).
+
+    Every rated card is committed before the next is shown, so stopping loses nothing recorded.
+    """
+    done = 0
+    try:
+        while limit is None or done < limit:
+            card = session.next_card()
+            if card is None:
+                console.print("[green]Nothing more due today.[/]")
+                break
+            _review_one(session, card, console, read)
+            done += 1
+    except (KeyboardInterrupt, EOFError):
+        console.print()
+        console.print("[yellow]Stopped.[/]")
+    p = session.progress()
+    console.print(f"{done} reviewed this session · {p['due_today']} due today · "
+                  f"{p['new_today']} new left · streak {p['streak_days']} days")
+    return done
+
+
+@main.command()
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), help="Stop after this many cards.")
+@click.option("--new", "new_per_day", type=click.IntRange(min=0), default=20, show_default=True,
+              help="New cards a day.")
+def quiz(db: str, limit: int | None, new_per_day: int) -> None:
+    """Review cards in the terminal: due ones first, then new ones (scheduled by FSRS).
+
+    Type an answer (or an option number), then rate yourself 1-4. Stop any time with Ctrl-C
+    or Ctrl-D: every rated card is already saved.
+    """
+    session = StudySession(db, new_per_day=new_per_day)
+    run_quiz(session, out, lambda prompt: out.input(prompt), limit)
+
+
+@main.command()
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(FORMATS))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The file to write.")
+@click.option("--title", help="Deck or quiz title (default: the notes' title).")
+@db_option
+def export(fmt: str, output: str, title: str | None, db: str) -> None:
+    """Write the cards (or the timeline) for another tool: anki (.apkg), quizlet, gift,
+    moodle-xml, timelinejs (JSON), csv, markdown."""
+    count = api.export(db, fmt, output, title)
+    err.print(f"wrote {output} ({fmt}, {count} cards)")
 
 
 if __name__ == "__main__":  # pragma: no cover

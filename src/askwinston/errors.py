@@ -59,3 +59,10 @@ class NothingToBuild(AskWinstonError):
 
 class BadQuestion(AskWinstonError):
     """A question that cannot be asked (empty, or far too long)."""
+
+
+class UnknownFormat(AskWinstonError):
+    """An export format we do not write."""
+
+    def __init__(self, name: str, known: tuple[str, ...]) -> None:
+        super().__init__(f"unknown export format {name!r}; use one of: {', '.join(known)}")

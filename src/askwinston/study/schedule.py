@@ -140,3 +140,11 @@ def first_seen_today(conn: sqlite3.Connection, day: str) -> int:
         (day,),
     ).fetchone()
     return int(row[0])
+
+
+def reviewed_on(conn: sqlite3.Connection, day: str) -> set[str]:
+    """Ids of the cards reviewed on this UTC day."""
+    rows = conn.execute(
+        "SELECT DISTINCT card_id FROM review_log WHERE substr(reviewed_at, 1, 10) = ?", (day,)
+    )
+    return {r[0] for r in rows}

@@ -102,12 +102,21 @@ class StudySession:
         return [c for c in self.cards if c.id not in seen]
 
     def next_card(self) -> Card | None:
-        """The most overdue card, else a new one while today's allowance lasts, else None."""
+        """The most overdue card, else a new one while today's allowance lasts, else None.
+
+        A new card from a line already reviewed today waits (like Anki's sibling burying), so
+        the multiple-choice twin of a question does not follow it straight away.
+        """
         due = self.due_cards()
         if due:
             return due[0]
         fresh = self.new_cards()
-        return fresh[0] if fresh and self.new_left_today() > 0 else None
+        if not fresh or self.new_left_today() <= 0:
+            return None
+        with kb.opened(self.db) as conn:
+            today = schedule.reviewed_on(conn, self._now().date().isoformat())
+        busy = {(c.source, c.line) for cid in today if (c := self.by_id.get(cid))}
+        return next((c for c in fresh if (c.source, c.line) not in busy), fresh[0])
 
     def check_answer(self, card: Card, given: str) -> bool:
         return check(card, given)
