@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from askwinston.analysis.timex import sort_key
 from askwinston.model import stable_id
@@ -109,10 +109,22 @@ def date_question(ctx: Context, clause: Clause, date: Item) -> str | None:
     before = clause.text[:a].split()
     after = clause.text[b:].strip(" .,;")
     opens = len(before) <= 1 and (not before or before[0].lower() in t.DATE_PREPOSITIONS)
-    if not opens and after:
+    if not opens and after and not modifies_verb(ctx.parse(clause.text), a, b):
         return None
     body = remove_span(clause.text, a, b)
     return question(ctx.parse(body), t.WH_WORD["date"])
+
+
+def modifies_verb(doc: Doc, a: int, b: int) -> bool:
+    """True when the date at [a, b) dates the main verb ('was crowned on 25 December 1066 in …')."""
+    inside = [tok for tok in doc if a <= tok.idx < b]
+    heads = [tok for tok in inside if not a <= tok.head.idx < b]
+    if len(heads) != 1:
+        return False
+    head = heads[0]
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        head = head.head
+    return head.head.dep_ == "ROOT" and head.head.pos_ in ("VERB", "AUX")
 
 
 def date_pool(ctx: Context, date: Item) -> list[str]:
@@ -223,20 +235,41 @@ def named_in(name: str, text: str) -> bool:
 
 
 def speaker_of(ctx: Context, clause: Clause, quote: Item) -> str | None:
-    """The person named last before the quote on its line who is not named inside it."""
-    line = ctx.line_text(clause.source, clause.line)
+    """Who said the quote: the named subject of a speech verb before it ('Odo said'), else
+    (note style, no speech verb) the person named last before it who is not named inside it,
+    nor the object of a preposition ('the bishop of Bayeux')."""
     body = quote.row.get("text") or quote.text
-    before = clause.sentence[: max(0, quote.start - clause.sentence_start)]
-    names = ctx.person_names() | {e.text for e in ctx.parse(before).ents if e.label_ == "PERSON"}
-    found = sorted(
+    before = clause.text[: max(0, quote.start - clause.start)]
+    doc = ctx.parse(before)
+    if any(tok.lemma_.lower() in t.SPEECH_VERBS and tok.pos_ == "VERB" for tok in doc):
+        name = speech_subject(doc)
+        return name if name and not named_in(name, body) else None
+    names = ctx.person_names() | {e.text for e in doc.ents if e.label_ == "PERSON"}
+    names |= {name for name, _ in roles_in(ctx, clause)}
+    names -= ctx.non_person_names()
+    kb_speaker = quote.row.get("speaker")
+    ranked = sorted(
         ((before.rfind(n), n) for n in names if re.search(rf"\b{re.escape(n)}\b", before)),
         reverse=True,
     )
-    kb_speaker = quote.row.get("speaker")
-    candidates = ([kb_speaker] if kb_speaker else []) + [n for _, n in found]
-    for name in candidates:
-        if name and name in line and not named_in(name, body):
+    for name in [n for _, n in ranked] + ([kb_speaker] if kb_speaker else []):
+        if not named_in(name, body) and not object_of_preposition(doc, before, name):
             return name
+    return None
+
+
+def object_of_preposition(doc: Doc, text: str, name: str) -> bool:
+    at = text.rfind(name)
+    return any(tok.idx == at and tok.dep_ == "pobj" for tok in doc)
+
+
+def speech_subject(doc: Doc) -> str | None:
+    """'Stalin said' → 'Stalin': the named subject of the last speech verb (None if unnamed)."""
+    verbs = [tok for tok in doc if tok.lemma_.lower() in t.SPEECH_VERBS and tok.pos_ == "VERB"]
+    for verb in reversed(verbs):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return full_name(subject) if subject.pos_ == "PROPN" else None
     return None
 
 
@@ -282,21 +315,35 @@ def role_phrase(tok: Token) -> str | None:
     return text if 2 <= len(text.split()) <= 12 and not dangling(text) else None
 
 
+def full_name(tok: Token) -> str:
+    """'Hardrada' with its compound 'Harald' → 'Harald Hardrada'."""
+    parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join(w.text for w in [*parts, tok])
+
+
+def is_person(ctx: Context, doc: Doc, tok: Token) -> bool:
+    """A proper noun the knowledge base or spaCy takes for a person (and nobody for a place)."""
+    name = full_name(tok)
+    if name in ctx.non_person_names():
+        return False
+    ents = {e.text for e in doc.ents if e.label_ == "PERSON"}
+    return name in ctx.person_names() or name in ents or tok.text in ents
+
+
 def roles_in(ctx: Context, clause: Clause) -> list[tuple[str, str]]:
     """(person, role) from 'Yagoda the head of the NKVD' and 'Rytov was head of …'."""
     doc = ctx.parse(clause.text)
-    names = ctx.person_names() | {e.text for e in doc.ents if e.label_ == "PERSON"}
     found = []
     for tok in doc:
-        if tok.pos_ != "PROPN":
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound":
             continue
         for child in tok.children:
             if child.dep_ == "appos" and (role := role_phrase(child)):
-                found.append((tok.text, role))
-        if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and tok.text in names:
+                found.append((full_name(tok), role))
+        if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and is_person(ctx, doc, tok):
             for attr in (c for c in tok.head.children if c.dep_ == "attr"):
                 if role := role_phrase(attr):
-                    found.append((tok.text, role))
+                    found.append((full_name(tok), role))
     return found
 
 
@@ -319,23 +366,20 @@ def agent_question(ctx: Context, clause: Clause, roles: dict[str, str]) -> tuple
     if found is None:
         return None
     patient, verb, agent = found
-    names = ctx.person_names() | {e.text for e in doc.ents if e.label_ == "PERSON"}
-    names |= set(roles)
-    if agent.text not in names and agent.pos_ != "PROPN":
+    if agent.pos_ != "PROPN" or full_name(agent) in ctx.non_person_names():
         return None
-    name = patient.text
     if patient.pos_ == "PRON":
         main = next((tok for tok in doc if tok.dep_ in ("nsubj", "nsubjpass")
                      and tok.head.dep_ == "ROOT"), None)
-        if main is None or main.text not in names or main.i > patient.i:
+        if main is None or main.pos_ != "PROPN" or main.i > patient.i:
             return None
-        name = main.text
-    elif name not in names:
+        patient = main
+    if patient.pos_ != "PROPN" or not (is_person(ctx, doc, patient) or full_name(patient) in roles):
         return None
+    name = full_name(patient)
     role = roles.get(name)
     tail = f" as {re.sub(r'^the ', '', role)}" if role and verb.text in t.REPLACE_VERBS else ""
-    agent_name = " ".join(w.text for w in agent.subtree if w.pos_ == "PROPN") or agent.text
-    return f"Who {verb.text} {name}{tail}?", agent_name
+    return f"Who {verb.text} {name}{tail}?", full_name(agent)
 
 
 def people_cards(ctx: Context) -> list[Card]:

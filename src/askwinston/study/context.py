@@ -86,6 +86,7 @@ class Context:
     people: list[Row]
     nlp: Language
     sources: list[str] = field(default_factory=list)
+    others: list[Row] = field(default_factory=list)
     docs: dict[str, Doc] = field(default_factory=dict)
 
     def line_text(self, source: str, line: int) -> str:
@@ -107,6 +108,10 @@ class Context:
 
     def source_order(self, source: str) -> int:
         return self.sources.index(source) if source in self.sources else len(self.sources)
+
+    def non_person_names(self) -> set[str]:
+        """Names the knowledge base gives to places and organisations."""
+        return {n for e in self.others for n in [e["name"], *e["aliases"]]}
 
     def person_names(self) -> set[str]:
         """Every name and alias of a person in the knowledge base."""
@@ -140,7 +145,8 @@ class Context:
             _stand_alone(clause)
         people = kb.entities(conn, "person")
         order = [r["key"] for r in kb.sources(conn)]
-        return cls(clauses, lines, dates, quantities, quotes, people, load_nlp(), order)
+        others = [e for e in kb.entities(conn) if e["kind"] in ("place", "org")]
+        return cls(clauses, lines, dates, quantities, quotes, people, load_nlp(), order, others)
 
 
 def _all_lines(conn: sqlite3.Connection) -> list[Row]:

@@ -77,3 +77,7 @@ SAME_ORDER = 1.1
 REPLACE_VERBS = frozenset({"replaced", "succeeded"})
 """'X was replaced by Y' → 'Who replaced X as <X's role>?'."""
 MAX_REASON_WORDS = 16
+SPEECH_VERBS = frozenset(
+    "say claim declare write shout tell ask reply announce warn complain boast admit".split()
+)
+"""Verbs whose subject is the speaker of the quote that follows."""
