@@ -27,6 +27,7 @@ def normalise(text: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
     text = ORDINAL.sub(r"\1", text)
+    text = re.sub(r"\s*(?:%|\bper ?cent\b)", " %", text)
     text = re.sub(r"[^\w%.\s]|(?<!\d)\.|\.(?!\d)|_", " ", text)
     return " ".join(w for w in text.split() if w not in ARTICLES)
 

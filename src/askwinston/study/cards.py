@@ -78,11 +78,14 @@ def make_card(
 def cloze(ctx: Context, clause: Clause, item: Item, template: str) -> Card | None:
     """The clause (or its whole sentence when the clause is short) with one gap."""
     text, start = clause.text, clause.start
-    if len(text.split()) < t.MIN_CLOZE_WORDS and not clause.rewritten:
+    if len(text.split()) < t.CLAUSE_ALONE_WORDS and not clause.rewritten:
         text, start = clause.sentence, clause.sentence_start
     a, b = item.start - start, item.end - start
-    if a < 0 or b > len(text) or dangling(text.split()[0]) or len(text.split()) > t.MAX_CLOZE_WORDS:
+    lead = ctx.lead_in(clause) if dangling(text.split()[0]) else ""
+    if a < 0 or b > len(text) or len(text.split()) > t.MAX_CLOZE_WORDS:
         return None
+    if lead:
+        text, a, b = lead + " " + text, a + len(lead) + 1, b + len(lead) + 1
     q = tidy(text[:a] + t.CLOZE_GAP + text[b:])
     if len(q.split()) < t.MIN_CLOZE_WORDS and text != clause.sentence and not clause.rewritten:
         s = clause.sentence

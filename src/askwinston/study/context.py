@@ -106,6 +106,21 @@ class Context:
             if f["source"] == clause.source and f["line"] == clause.line
         ]
 
+    def lead_in(self, clause: Clause) -> str:
+        """The short sentence before this one on its line, which a 'They …' sentence leans on
+        ('Ending the purges. They were supposed to …'); '' when there is none to borrow."""
+        if clause.start != clause.sentence_start or clause.rewritten:
+            return ""
+        before = [
+            c for c in self.clauses
+            if (c.source, c.line) == (clause.source, clause.line)
+            and c.sentence_index == clause.sentence_index - 1
+        ]
+        if not before or before[0].sentence != before[-1].sentence:
+            return ""
+        text = before[0].sentence.strip()
+        return text if len(text.split()) <= t.MAX_LEAD_IN_WORDS else ""
+
     def source_order(self, source: str) -> int:
         return self.sources.index(source) if source in self.sources else len(self.sources)
 

@@ -23,7 +23,8 @@ NUMBER_FACTORS = (2.0, 0.5, 3.0, 1.5, 0.25, 4.0)
 
 def form(text: str) -> str:
     """The shape of an option: digits → 9, month and season names → M/S, case folded."""
-    text = re.sub(r"\d", "9", text.lower())
+    text = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "th", text.lower())
+    text = re.sub(r"\d", "9", text)
     text = re.sub("|".join(m.lower() for m in MONTHS), "M", text)
     text = re.sub("|".join(SEASONS), "S", text)
     return re.sub(r"9+", "9", text)

@@ -67,6 +67,8 @@ ROLE_HEADS = frozenset(
 """Nouns that make a noun phrase a role: 'the head of the NKVD', 'the party chief in …'."""
 
 MIN_CLOZE_WORDS = 6
+CLAUSE_ALONE_WORDS = 8
+"""A shorter note-style clause is shown with the rest of its sentence."""
 MAX_CLOZE_WORDS = 45
 MAX_QUESTION_WORDS = 28
 ORDER_MIN, ORDER_MAX = 3, 5
@@ -81,3 +83,5 @@ SPEECH_VERBS = frozenset(
     "say claim declare write shout tell ask reply announce warn complain boast admit".split()
 )
 """Verbs whose subject is the speaker of the quote that follows."""
+MAX_LEAD_IN_WORDS = 12
+"""A cloze may borrow the previous sentence of its line as context when it is this short."""

@@ -1,0 +1,60 @@
+"""Question rules one by one, on the shared spaCy pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from askwinston.analysis.nlp import load_nlp
+from askwinston.study.distractors import choose, form, same_thing, scaled_numbers, shifted_dates
+from askwinston.study.questions import dangling, question, remove_span, statement
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("Kirov was shot in his office.", "When was Kirov shot in his office?"),
+        ("Leonid Nikolaev walked into the party headquarters.",
+         "When did Leonid Nikolaev walk into the party headquarters?"),
+        ("The government’s popularity had fallen because of the famine.",
+         "When had the government’s popularity fallen?"),
+        ("17th Party congress met", "When did the 17th Party congress meet?"),
+        ("Stalin was the only survivor.", "When was Stalin the only survivor?"),
+    ],
+)
+def test_when_questions_invert_or_add_do(clause: str, expected: str) -> None:
+    assert question(load_nlp()(clause), "When") == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["They claimed that there was a plot.", "This led to a purge.", "Only after this it ended."],
+)
+def test_clauses_that_lean_on_an_earlier_sentence_give_no_question(clause: str) -> None:
+    assert question(load_nlp()(clause), "When") is None
+
+
+def test_remove_span_takes_the_preposition_along() -> None:
+    text = "In January 1935 Kamenev was imprisoned."
+    assert remove_span(text, 3, 15) == "Kamenev was imprisoned."
+
+
+def test_statement_of_a_clause() -> None:
+    assert statement(load_nlp()("17th Party congress met")) == "The 17th Party congress met"
+    assert dangling("he wanted them executed") and not dangling("Kirov was shot in his office")
+
+
+def test_distractor_forms_and_variants() -> None:
+    assert form("1st December 1934") == form("3rd May 1935")
+    assert form("February 1934") != form("1934")
+    assert same_thing("Yezhov", "Yezkhov") and same_thing("Nikolaev", "Leonid Nikolaev")
+    assert not same_thing("February 1934", "February 1935")
+    assert all(form(d) == form("1st December 1934") for d in shifted_dates("1st December 1934"))
+    assert "over 60,000" in scaled_numbers("over 30,000")
+    assert all(int(x.split()[0]) <= 16 for x in scaled_numbers("15 out of 16"))
+
+
+def test_choose_needs_three_distinct_distractors() -> None:
+    options = choose("Yezhov", ["Yezkhov", "Stalin", "Kirov", "Yagoda"], [], "seed",
+                     same_form=False)
+    assert len(options) == 4 and "Yezhov" in options and "Yezkhov" not in options
+    assert choose("Yezhov", ["Yezkhov", "Stalin"], [], "seed", same_form=False) == ()
