@@ -20,7 +20,7 @@ In September 1066 Harald Hardrada invaded the north with over 10,000 men.
 Harald Hardrada was killed by Harold Godwinson at Stamford Bridge.
 On 14 October 1066 William of Normandy defeated Harold at Hastings.
 William was crowned on 25 December 1066 in Westminster Abbey.
-Odo the bishop of Bayeux said ‘the Normans fought like lions against the English shield wall’ at Hastings.
+Odo the bishop of Bayeux said ‘the Normans fought like lions against the shield wall’.
 In 1086 William ordered the Domesday survey of about 13,000 places.
 """
 

@@ -333,6 +333,13 @@ def is_person(ctx: Context, doc: Doc, tok: Token) -> bool:
     return name in ctx.person_names() or name in ents or tok.text in ents
 
 
+ROLE_WORD = re.compile(r"(?i)\b(?:" + "|".join(sorted(t.ROLE_HEADS)) + r")s?\b")
+
+
+def mentions_role(text: str) -> bool:
+    return ROLE_WORD.search(text) is not None
+
+
 def roles_in(ctx: Context, clause: Clause) -> list[tuple[str, str]]:
     """(person, role) from 'Yagoda the head of the NKVD' and 'Rytov was head of …'."""
     doc = ctx.parse(clause.text)
@@ -343,7 +350,7 @@ def roles_in(ctx: Context, clause: Clause) -> list[tuple[str, str]]:
         for child in tok.children:
             if child.dep_ == "appos" and (role := role_phrase(child)):
                 found.append((full_name(tok), role))
-        if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and is_person(ctx, doc, tok):
+        if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # a role noun: a person
             for attr in (c for c in tok.head.children if c.dep_ == "attr"):
                 if role := role_phrase(attr):
                     found.append((full_name(tok), role))
@@ -355,7 +362,8 @@ def role_facts(ctx: Context) -> list[tuple[str, str, Clause]]:
     seen: set[tuple[str, str]] = set()
     out = []
     for clause in ctx.clauses:
-        for name, role in roles_in(ctx, clause) + ctx.kb_roles(clause):
+        found = roles_in(ctx, clause) if mentions_role(clause.text) else []
+        for name, role in found + ctx.kb_roles(clause):
             if (name, role.lower()) not in seen and role in clause.text:
                 seen.add((name, role.lower()))
                 out.append((name, role, clause))
@@ -393,7 +401,7 @@ def people_cards(ctx: Context) -> list[Card]:
         cards.append(make_card(ctx, "qa", clause, t.ASK_WHO_WAS.format(name=name), role,
                                template="who-was"))
     for clause in ctx.clauses:
-        found = agent_question(ctx, clause, roles)
+        found = agent_question(ctx, clause, roles) if " by " in clause.text else None
         if found is None:
             continue
         qa = make_card(ctx, "qa", clause, found[0], found[1], template="who-agent")
@@ -506,13 +514,32 @@ def order_cards(ctx: Context) -> list[Card]:
 
 # --- all ---------------------------------------------------------------------------------------
 
+def worth_parsing(c: Clause) -> bool:
+    """A clause some generator will read: it holds an item, an agent, a role or a reason."""
+    if c.dates or c.quantities or c.quotes or c.inherited or " by " in c.text:
+        return True
+    return mentions_role(c.text) or any(f" {m} " in c.text for m in t.REASON_MARKERS)
+
+
+def texts_to_parse(ctx: Context) -> list[str]:
+    """Every text the generators will parse, so spaCy sees them in one batch (much faster)."""
+    texts = []
+    for c in ctx.clauses:
+        if worth_parsing(c):
+            texts.append(c.text)
+        for d in c.dates[:1]:
+            texts.append(remove_span(c.text, d.start - c.start, d.end - c.start))
+        texts += [c.text[: max(0, q.start - c.start)] for q in c.quotes]
+    return texts
+
+
 GENERATORS = (date_cards, quantity_cards, quote_cards, people_cards, reason_cards, order_cards)
 
 
 def generate_cards(conn: sqlite3.Connection) -> list[Card]:
     """Every card the notes support, in reading order, without duplicates."""
     ctx = Context.load(conn)
-    ctx.preparse(c.text for c in ctx.clauses)
+    ctx.preparse(texts_to_parse(ctx))
     seen: dict[str, Card] = {}
     for generator in GENERATORS:
         for card in generator(ctx):
