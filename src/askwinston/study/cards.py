@@ -75,8 +75,16 @@ def make_card(
     )
 
 
+def glued(text: str, a: int, b: int) -> bool:
+    """An item that is part of a bigger token: '1800' of '1800s', '38' of '1937–38'."""
+    left, right = text[max(0, a - 2) : a], text[b : b + 2]
+    return bool(re.match(r"\w|[–-]\d", right) or re.search(r"(\w|\d[–-])$", left))
+
+
 def cloze(ctx: Context, clause: Clause, item: Item, template: str) -> Card | None:
     """The clause (or its whole sentence when the clause is short) with one gap."""
+    if glued(clause.text, item.start - clause.start, item.end - clause.start):
+        return None
     text, start = clause.text, clause.start
     if len(text.split()) < t.CLAUSE_ALONE_WORDS and not clause.rewritten:
         text, start = clause.sentence, clause.sentence_start
@@ -111,6 +119,8 @@ def date_question(ctx: Context, clause: Clause, date: Item) -> str | None:
     a, b = date.start - clause.start, date.end - clause.start
     before = clause.text[:a].split()
     after = clause.text[b:].strip(" .,;")
+    if any(w.lower() in t.TIME_RELATIONS for w in before[-t.RELATION_WINDOW :]):
+        return None
     opens = len(before) <= 1 and (not before or before[0].lower() in t.DATE_PREPOSITIONS)
     if not opens and after and not modifies_verb(ctx.parse(clause.text), a, b):
         return None
@@ -249,21 +259,24 @@ def speaker_of(ctx: Context, clause: Clause, quote: Item) -> str | None:
         return name if name and not named_in(name, body) else None
     names = ctx.person_names() | {e.text for e in doc.ents if e.label_ == "PERSON"}
     names |= {name for name, _ in roles_in(ctx, clause)}
+    names |= {full_name(tok) for tok in doc if tok.dep_ == "nsubj" and tok.pos_ == "PROPN"}
     names -= ctx.non_person_names()
     kb_speaker = quote.row.get("speaker")
     ranked = sorted(
         ((before.rfind(n), n) for n in names if re.search(rf"\b{re.escape(n)}\b", before)),
         reverse=True,
     )
-    for name in [n for _, n in ranked] + ([kb_speaker] if kb_speaker else []):
-        if not named_in(name, body) and not object_of_preposition(doc, before, name):
-            return name
-    return None
+    names_in_order = [n for _, n in ranked] + ([kb_speaker] if kb_speaker else [])
+    fit = [n for n in names_in_order if not named_in(n, body)]
+    fit = [n for n in fit if role_of_name(doc, before, n) not in t.NOT_SPEAKER_DEPS]
+    subjects = [n for n in fit if role_of_name(doc, before, n) in ("nsubj", "nsubjpass")]
+    return (subjects or fit or [None])[0]
 
 
-def object_of_preposition(doc: Doc, text: str, name: str) -> bool:
-    at = text.rfind(name)
-    return any(tok.idx == at and tok.dep_ == "pobj" for tok in doc)
+def role_of_name(doc: Doc, text: str, name: str) -> str:
+    """The dependency of the last word of the name's last mention ('Stalin' in 'sent Stalin')."""
+    at = text.rfind(name) + len(name)
+    return next((tok.dep_ for tok in doc if tok.idx + len(tok.text) == at), "")
 
 
 def speech_subject(doc: Doc) -> str | None:
@@ -295,7 +308,7 @@ def quote_cards(ctx: Context) -> list[Card]:
                                         same_form=False))
                 cards += [mcq] if mcq else []
             words = body.rstrip(" .!?,").split()
-            if len(words) >= 6:
+            if len(words) >= t.MIN_QUOTE_WORDS:
                 cut = max(3, len(words) // 4)
                 by = f" ({speaker})" if speaker else ""
                 q = t.ASK_QUOTE_END.format(by=by, start=" ".join(words[:-cut]))

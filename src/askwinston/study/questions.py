@@ -53,17 +53,37 @@ def subject_of(root: Token) -> Token | None:
     return next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < root.i), None)
 
 
-def subject_text(subject: Token) -> str:
-    """The subject phrase; 'The government' → 'the government', '17th congress' → 'the 17th …'."""
-    words = [tok for tok in subject.subtree if tok.dep_ != "appos" or tok.head != subject]
-    text = " ".join(tok.text_with_ws.strip() for tok in words)
-    text = tidy(text.replace(" ’s", "’s").replace(" 's", "'s"))
+def subject_text(subject: Token) -> str | None:
+    """The subject phrase without appositions or comma asides ('Trotsky, in exile in Mexico,'
+    → 'Trotsky'); 'The government' → 'the government'; '17th congress' → 'the 17th congress'.
+    None when the phrase holds a verb (a misparse: 'Warwick changed sides')."""
+    appos = {w.i for c in subject.children if c.dep_ == "appos" for w in c.subtree}
+    words = [tok for tok in subject.subtree if tok.i not in appos]
+    comma = next((k for k, tok in enumerate(words) if tok.text == ","), None)
+    words = words[:comma] if comma else words
+    if not words or any(tok.pos_ in ("VERB", "AUX") for tok in words):
+        return None
+    text = tidy("".join(tok.text_with_ws for tok in words))
     first = words[0]
     if first.tag_ == "DT" and first.text[0].isupper():
         text = first.text.lower() + text[len(first.text) :]
     if re.match(r"\d+(st|nd|rd|th)\b", text):
         text = "the " + text
     return text
+
+
+def first_predicate_end(root: Token) -> int | None:
+    """Where a second verb joined to the main one starts ('… and shot Kirov dead'): its index."""
+    conj = next((c for c in root.rights if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None)
+    if conj is None:
+        return None
+    start = conj.left_edge.i
+    doc = root.doc
+    while start - 1 > root.i and doc[start - 1].dep_ in ("cc", "punct") and doc[start - 1].head in (
+        root, conj
+    ):
+        start -= 1
+    return start
 
 
 def cut_at_reason(text: str) -> str:
@@ -73,9 +93,10 @@ def cut_at_reason(text: str) -> str:
     return text[: min(cuts)] if cuts else text
 
 
-def _after(doc: Doc | Span, token: Token) -> str:
+def _after(doc: Doc | Span, token: Token, stop: int | None = None) -> str:
     start = token.idx + len(token.text) - doc[0].idx
-    return tidy(doc.text[start:]).rstrip(".!?")
+    end = doc[stop].idx - doc[0].idx if stop is not None and stop < len(doc) else len(doc.text)
+    return tidy(doc.text[start:end]).rstrip(".!?")
 
 
 def question(doc: Doc | Span, wh: str) -> str | None:
@@ -84,16 +105,23 @@ def question(doc: Doc | Span, wh: str) -> str | None:
     subject = root and subject_of(root)
     if root is None or subject is None or subject.left_edge.i != doc[0].i:
         return None
-    auxes = [c for c in root.children if c.dep_ in AUX_DEPS and subject.i < c.i < root.i]
-    rest = cut_at_reason(" " + _after(doc, root) + " ").strip()
     subj = subject_text(subject)
+    if subj is None:
+        return None
+    between = [tok for tok in doc[subject.right_edge.i + 1 : root.i]]
+    auxes = [tok for tok in between if tok.dep_ in AUX_DEPS and tok.head == root]
+    adverbs = [tok for tok in between if tok.dep_ == "advmod" and tok.head == root]
+    if len(auxes) + len(adverbs) != len(between):
+        return None
+    rest = cut_at_reason(" " + _after(doc, root, first_predicate_end(root)) + " ").strip()
     if auxes:
-        middle = " ".join(tok.text for tok in [*auxes[1:], root])
+        middle = " ".join(tok.text for tok in [*adverbs, *auxes[1:], root])
         text = f"{wh} {auxes[0].text.lower()} {subj} {middle} {rest}"
     elif root.lemma_ == "be":
-        text = f"{wh} {root.text.lower()} {subj} {rest}"
+        text = f"{wh} {root.text.lower()} {subj} {' '.join(a.text for a in adverbs)} {rest}"
     elif root.tag_ in t.DO_SUPPORT:
-        text = f"{wh} {t.DO_SUPPORT[root.tag_]} {subj} {root.lemma_} {rest}"
+        verb = " ".join([*(a.text for a in adverbs), root.lemma_])
+        text = f"{wh} {t.DO_SUPPORT[root.tag_]} {subj} {verb} {rest}"
     else:
         return None
     text = tidy(text) + "?"
@@ -108,7 +136,9 @@ def statement(doc: Doc | Span) -> str | None:
     subject = root and subject_of(root)
     if root is None or subject is None or subject.left_edge.i != doc[0].i:
         return None
-    text = tidy(cut_at_reason(doc.text + " ")).rstrip(".!?")
+    stop = first_predicate_end(root)
+    body = doc.text[: doc[stop].idx - doc[0].idx] if stop is not None else doc.text
+    text = tidy(cut_at_reason(body + " ")).rstrip(".!?")
     if re.match(r"\d+(st|nd|rd|th)\b", text):
         text = "the " + text
     text = text[0].upper() + text[1:]

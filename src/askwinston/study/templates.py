@@ -80,8 +80,17 @@ REPLACE_VERBS = frozenset({"replaced", "succeeded"})
 """'X was replaced by Y' → 'Who replaced X as <X's role>?'."""
 MAX_REASON_WORDS = 16
 SPEECH_VERBS = frozenset(
-    "say claim declare write shout tell ask reply announce warn complain boast admit".split()
+    "say claim declare write shout tell ask reply announce warn complain boast admit cry".split()
 )
 """Verbs whose subject is the speaker of the quote that follows."""
 MAX_LEAD_IN_WORDS = 12
 """A cloze may borrow the previous sentence of its line as context when it is this short."""
+TIME_RELATIONS = frozenset({"after", "before", "until", "till", "since", "around"})
+"""A date after one of these is not *when* something happened: no when-question."""
+RELATION_WINDOW = 5
+"""How many words before a date are searched for a time relation ('until his death in 1483')."""
+MIN_QUOTE_WORDS = 8
+"""Shorter quotes are not worth completing."""
+NOT_SPEAKER_DEPS = frozenset({"pobj", "dobj", "dative", "poss"})
+"""A name in one of these positions ('sent Stalin a note', 'the bishop of Bayeux') is not the
+speaker of the quote after it."""
