@@ -99,7 +99,8 @@ def cloze(ctx: Context, clause: Clause, item: Item, template: str) -> Card | Non
         s = clause.sentence
         a, b = item.start - clause.sentence_start, item.end - clause.sentence_start
         q = tidy(s[:a] + t.CLOZE_GAP + s[b:])
-    if len(q.split()) < t.MIN_CLOZE_WORDS or dangling(q.split()[0]):
+    check = " ".join(q[len(lead) :].split()[1:]) if lead and q.startswith(lead) else q
+    if len(q.split()) < t.MIN_CLOZE_WORDS or (check and dangling(check)):
         return None
     q = q[0].upper() + q[1:]
     return make_card(ctx, "cloze", clause, q, item.text, template=template)

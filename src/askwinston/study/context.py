@@ -189,7 +189,10 @@ def _assign(clauses: list[Clause], items: list[Item], attr: str) -> None:
     for c in clauses:
         by_line[(c.source, c.line)].append(c)
     for item in items:
-        home = next((c for c in by_line[(item.source, item.line)] if c.holds(item)), None)
+        here = by_line[(item.source, item.line)]
+        home = next((c for c in here if c.holds(item)), None) or next(
+            (c for c in here if c.start <= item.start < c.end), None
+        )
         if home is not None:
             getattr(home, attr).append(item)
 

@@ -6,10 +6,13 @@ every review is committed before `review` returns.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from fsrs import State
 
 from askwinston.store import kb
 from askwinston.study import schedule
@@ -150,13 +153,18 @@ class StudySession:
         return {
             "due_today": len(self.due_cards(end_of_day)),
             "new_today": min(self.new_left_today(), len(self.by_id) - len(live)),
-            "learned": sum(1 for s in live.values() if '"state": 2' in (s["state"] or "")),
+            "learned": sum(1 for s in live.values() if learned(s["state"])),
             "seen": len(live),
             "total": len(self.cards),
             "retention": round(passed / total_reviews, 3) if total_reviews else None,
             "streak_days": streak([d for d, _, _ in days], now.date().isoformat()),
             "reviews_by_day": [{"day": d, "count": n} for d, n, _ in days if d >= since],
         }
+
+
+def learned(state_json: str | None) -> bool:
+    """A card in FSRS's Review state: out of (re)learning steps."""
+    return bool(state_json) and json.loads(state_json or "{}").get("state") == State.Review.value
 
 
 def streak(days: list[str], today: str) -> int:
