@@ -50,10 +50,17 @@ def _folder_files(folder: Path) -> list[Path]:
 
 
 def _read_one(path: Path, key: str, display: str, result: ReadResult) -> None:
+    """Read one file or claimed folder; a source's own `problems` (skipped pages of a saved
+    site, see `SiteSource`) are moved into the result so they are reported like refused files."""
+    reader = READERS["/"] if path.is_dir() else reader_for(path)
     try:
-        result.sources.extend(reader_for(path)(path, key, display))
+        sources = reader(path, key, display)
     except UnreadableSource as problem:
         result.problems.append(problem)
+        return
+    for source in sources:
+        result.problems.extend(getattr(source, "problems", None) or [])
+    result.sources.extend(sources)
 
 
 def read_paths(paths: Iterable[str | Path]) -> ReadResult:
@@ -69,7 +76,8 @@ def read_paths(paths: Iterable[str | Path]) -> ReadResult:
             for file in _folder_files(path):
                 rel = file.relative_to(path).as_posix()
                 if file.suffix.lower() not in READERS:
-                    result.problems.append(UnreadableSource(str(file), "skipped: not a notes format"))
+                    skipped = UnreadableSource(str(file), "skipped: not a notes format")
+                    result.problems.append(skipped)
                     continue
                 _read_one(file, f"{path.name}/{rel}", str(file), result)
         elif not path.exists():
@@ -87,4 +95,23 @@ def _is_claimed_folder(path: Path) -> bool:
     return any(claim(path) for claim in FOLDER_CLAIMS)
 
 
-__all__ = ["READERS", "ReadResult", "Source", "read_paths", "reader_for"]
+
+def _register_formats() -> None:
+    """Add the web, archive, Word and PDF readers (imported here, after READERS exists)."""
+    from askwinston.sources import amalgamate, docx, html, pdf, site
+
+    for suffix in html.HTML_SUFFIXES:
+        READERS[suffix] = html.read_html
+    READERS["/"] = amalgamate.read_site  # folders claimed by site.looks_like_saved_site
+    READERS[".zip"] = amalgamate.read_site
+    READERS[".warc"] = amalgamate.read_site
+    READERS[".arc"] = amalgamate.read_site
+    READERS[".gz"] = amalgamate.read_gz  # x.warc.gz and x.arc.gz; other .gz files are refused
+    READERS[".docx"] = docx.read_docx
+    READERS[".pdf"] = pdf.read_pdf
+    FOLDER_CLAIMS.append(site.looks_like_saved_site)
+
+
+_register_formats()
+
+__all__ = ["FOLDER_CLAIMS", "READERS", "ReadResult", "Source", "read_paths", "reader_for"]
