@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from clayton_site import BASE, CONTENT, FURNITURE, MENU, expected_headings, page_html, write_warc
 
 from askwinston.errors import UnreadableSource
 from askwinston.model import split_lines
@@ -16,7 +17,6 @@ from askwinston.sources import read_paths
 from askwinston.sources import site as site_module
 from askwinston.sources.amalgamate import SiteSource, amalgamate, to_markdown
 from askwinston.sources.site import looks_like_saved_site
-from conftest import BASE, CONTENT, FURNITURE, MENU, expected_headings, page_html, write_warc
 
 
 def _headings(source: SiteSource) -> list[str]:
@@ -119,9 +119,8 @@ def test_duplicate_pages_and_copied_paragraphs_dropped(tmp_path: Path) -> None:
 
 def test_redirect_is_followed_for_menu_order(tmp_path: Path) -> None:
     """A menu that links to an old URL still puts the page where the menu has it."""
+    from clayton_site import _response
     from warcio.warcwriter import WARCWriter
-
-    from conftest import _response
 
     path = tmp_path / "moved.warc.gz"
     menu = '<nav><a href="zebra.html">Z</a> <a href="old.html">Old</a></nav>'
