@@ -105,12 +105,12 @@ def decode_html(raw: bytes, declared: str | None = None) -> str:
     charset = sniff_charset(raw, declared)
     if charset in ("latin-1", "iso8859-1", "ascii"):
         charset = "cp1252"  # what browsers do: the labels mean Windows-1252 on the web
-    if charset:
-        return raw.decode(charset, errors="replace")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+    for codec in (charset or "utf-8", "cp1252"):
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            continue  # a page saved in Windows-1252 but labelled UTF-8 is common on old sites
+    return raw.decode(charset or "cp1252", errors="replace")
 
 
 # ---------------------------------------------------------------- extraction
