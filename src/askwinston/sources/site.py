@@ -8,6 +8,7 @@ refuse the whole archive with a message that says why. Nothing is ever extracted
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -31,6 +32,11 @@ compresses about 5–10×, so 200× is only reached by crafted data."""
 
 ZIP_RATIO_FLOOR = 1024 * 1024
 """Members smaller than this are not ratio-checked: tiny files can compress absurdly well."""
+
+ZIP_MEMBER_DAMAGE = (zipfile.BadZipFile, zlib.error, ValueError, RuntimeError, OSError, EOFError,
+                     NotImplementedError, UnicodeDecodeError)
+"""What reading a damaged, encrypted or oddly compressed member raises (zlib.error is not an
+OSError, and an encrypted member is a RuntimeError)."""
 
 INDEX_NAMES = ("index.html", "index.htm", "default.htm", "default.html", "index.xhtml")
 
@@ -182,8 +188,7 @@ def zip_pages(path: Path, display: str, problems: list[UnreadableSource]) -> Ite
                 continue
             try:
                 raw = read_member(archive, info, MAX_PAGE_BYTES)
-            except (zipfile.BadZipFile, ValueError, RuntimeError, OSError, EOFError,
-                    NotImplementedError) as exc:
+            except ZIP_MEMBER_DAMAGE as exc:
                 problems.append(UnreadableSource(f"{display}/{name}", f"skipped: {exc}"))
                 continue
             total += len(raw)
