@@ -147,15 +147,18 @@ def _title(tree: lxml.html.HtmlElement) -> str | None:
 
 def _links(tree: lxml.html.HtmlElement, url: str) -> list[str]:
     """Link targets in document order (menu order), resolved and without #fragments."""
-    links: list[str] = []
+    links: dict[str, None] = {}  # ordered and de-duplicated in one pass
     for anchor in tree.iter("a"):
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
             continue
-        target = urldefrag(urljoin(url, href))[0]
-        if target and target not in links:
-            links.append(target)
-    return links
+        try:
+            target = urldefrag(urljoin(url, href))[0]
+        except ValueError:  # e.g. "http://[broken" is not a URL
+            continue
+        if target:
+            links.setdefault(target)
+    return list(links)
 
 
 def _render_xml(node: lxml.etree._Element, out: list[str], depth: int = 0) -> None:
