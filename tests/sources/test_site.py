@@ -224,3 +224,21 @@ def test_empty_site_refused(tmp_path: Path) -> None:
         archive.writestr("readme.txt", "nothing here")
     with pytest.raises(UnreadableSource, match="no web pages"):
         amalgamate(path)
+
+
+def test_warc_expansion_cap_stops_the_walk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            site_warc: Path) -> None:
+    from askwinston.sources import warc as warc_module
+
+    monkeypatch.setattr(warc_module, "MAX_EXPANDED_BYTES", 5_000)
+    source = amalgamate(site_warc)
+    assert 0 < len(_headings(source)) < len(MENU)
+    assert any("gzip bomb" in p.problem for p in source.problems)
+
+
+def test_single_page_amalgamates(tmp_path: Path) -> None:
+    path = tmp_path / "bosworth.html"
+    path.write_text(page_html("bosworth.html"), encoding="utf-8")
+    source = amalgamate(path)
+    assert _headings(source) == ["# The Battle of Bosworth"]
+    assert "Exam board" in source.text  # one page: nothing repeats across pages

@@ -22,9 +22,10 @@ from urllib.parse import urljoin, urlsplit
 
 from askwinston.errors import UnreadableSource
 from askwinston.model import Source
-from askwinston.sources.html import HTML_SUFFIXES, Page, extract_page
+from askwinston.sources.html import HTML_SUFFIXES, MAX_PAGE_BYTES, Page, extract_page
 from askwinston.sources.lines import source_from_lines, with_blank_before_headings
 from askwinston.sources.site import INDEX_NAMES, RawPage, folder_pages, zip_pages
+from askwinston.sources.text import read_bytes
 from askwinston.sources.warc import is_web_archive, warc_pages
 
 REPEAT_PAGE_SHARE = 0.5
@@ -258,7 +259,7 @@ def site_pages(path: Path, display: str,
     if is_web_archive(path):
         return warc_pages(path, display, problems)
     if path.suffix.lower() in HTML_SUFFIXES:
-        return iter([RawPage(url=path.name, raw=path.read_bytes())])
+        return iter([RawPage(url=path.name, raw=read_bytes(path, display, MAX_PAGE_BYTES))])
     raise UnreadableSource(display, "not a saved website (expected a folder, .zip, .warc, "
                                     ".warc.gz, .arc or .arc.gz)")
 

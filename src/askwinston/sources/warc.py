@@ -25,6 +25,11 @@ WARC_NAMES = (".warc", ".arc", ".warc.gz", ".arc.gz")
 MAX_RECORDS = 500_000
 """Records walked in one archive at most; a bigger crawl is not a set of notes."""
 
+MAX_EXPANDED_BYTES = 2 * 1024 * 1024 * 1024
+"""Most record bytes (as the records declare them) walked in one archive. warcio decompresses
+every record it passes over, so without this a small .warc.gz of zeros (a gzip bomb) would keep
+a build busy for hours; the walk stops before passing over a record that would go beyond it."""
+
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 _DAMAGE = (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, IndexError, KeyError,
@@ -83,6 +88,7 @@ def _record_page(record: object, display: str) -> RawPage | None:
 def _walk(stream: BinaryIO, display: str, problems: list[UnreadableSource]) -> Iterator[RawPage]:
     count = 0
     total = 0
+    expanded = 0
     last_url = "the start"
     records = iter(ArchiveIterator(stream, arc2warc=True))
     while True:
@@ -103,6 +109,12 @@ def _walk(stream: BinaryIO, display: str, problems: list[UnreadableSource]) -> I
             problems.append(UnreadableSource(display, f"stopped after {MAX_RECORDS:,} records"))
             return
         url = record.rec_headers.get_header("WARC-Target-URI") or f"record {count}"
+        expanded += max(int(getattr(record, "length", 0) or 0), 0)
+        if expanded > MAX_EXPANDED_BYTES:
+            problems.append(UnreadableSource(
+                display, f"stopped at record {count} ({url}): the records expand to over "
+                         f"{MAX_EXPANDED_BYTES:,} bytes (possible gzip bomb)"))
+            return
         try:
             page = _record_page(record, display)
         except _DAMAGE as exc:
