@@ -126,3 +126,21 @@ def test_boilerplate_lines(line: str) -> None:
                                   "- Richard III fought back to the top of the hill"])
 def test_notes_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+def test_saved_from_address_is_the_origin(tmp_path: Path) -> None:
+    path = tmp_path / "saved.html"
+    path.write_text("<!-- saved from url=(0038)http://clayton.example/history/x.html -->\n"
+                    "<html><body><h1>Towton</h1><p>Fought in 1461.</p></body></html>",
+                    encoding="utf-8")
+    (source,) = read_html(path, "saved.html", str(path))
+    assert {line.origin for line in source.lines} == {"http://clayton.example/history/x.html"}
+
+
+def test_canonical_link_is_the_origin(tmp_path: Path) -> None:
+    path = tmp_path / "canon.html"
+    path.write_text('<html><head><link rel="canonical" href="https://ex.example/towton">'
+                    "</head><body><h1>Towton</h1><p>Fought in 1461.</p></body></html>",
+                    encoding="utf-8")
+    (source,) = read_html(path, "canon.html", str(path))
+    assert source.origin == "https://ex.example/towton"

@@ -2,6 +2,15 @@
 
 Readers are registered by file suffix in `READERS`; each takes (path, key, display) and returns
 the sources in that file (a saved site or archive can hold many pages).
+
+Formats: .txt/.md (text.py), .html/.htm/.xhtml (html.py), .docx (docx.py), .pdf (pdf.py), and
+saved websites amalgamated into ONE source of kind "site" (amalgamate.py): a folder that
+`site.looks_like_saved_site` claims, a .zip, or a web archive (.warc, .arc, .warc.gz, .arc.gz —
+registered under ".gz", which refuses other gzipped files).
+
+Partial reads: a saved site with some bad pages still gives its Source; the pages skipped, and
+why, are on `SiteSource.problems` (a list of UnreadableSource), which `read_paths` moves into
+`ReadResult.problems` next to the refused files.
 """
 
 from __future__ import annotations

@@ -32,6 +32,9 @@ MAX_PAGE_BYTES = 5 * 1024 * 1024
 CHARSET_SNIFF_BYTES = 4096
 """Browsers look for <meta charset> in the first 1024 bytes; we allow a little more."""
 
+_SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
+"""The mark browsers leave on a page saved with "Save as…": the page's real address."""
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 
 BOILERPLATE_LINES = (
@@ -305,13 +308,26 @@ def page_source(page: Page, key: str, display: str, kind: str = "html") -> Sourc
                              title=page.title, origin=page.url)
 
 
+def page_address(raw: bytes, tree: lxml.html.HtmlElement | None = None) -> str | None:
+    """Where a saved page came from: the browser's "saved from" mark, else its canonical link."""
+    if match := _SAVED_FROM.search(raw[:CHARSET_SNIFF_BYTES]):
+        return match.group(1).decode("ascii", "replace")
+    if tree is not None:
+        for link in tree.iter("link"):
+            if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+                return str(link.get("href")).strip()
+    return None
+
+
 def read_html(path: Path, key: str, display: str) -> list[Source]:
-    """Reader for .html/.htm/.xhtml files."""
+    """Reader for .html/.htm/.xhtml files; lines' origin is the page's address where the page
+    says it (saved-from mark, canonical link), else the file name."""
     raw = read_bytes(path, display, MAX_PAGE_BYTES)
     if looks_binary(raw) and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise UnreadableSource(display, "looks like a binary file, not a web page")
     try:
-        page = extract_page(raw, path.name)
+        tree = _parse(decode_html(raw))
+        page = extract_page(raw, page_address(raw, tree) or path.name)
     except ValueError as exc:
         raise UnreadableSource(display, f"not readable as a web page ({exc})") from None
     return [page_source(page, key, display)]

@@ -2,9 +2,10 @@
 line's origin, headings found by font size, bullets (•, ZapfDingbats) turned into "- " lines,
 and lines wrapped mid-sentence joined back.
 
-pypdf over pdfminer.six: it is already a dependency, it keeps one line per text line for the
-notes we tried (reportlab and Word exports), and its text visitor gives the font size we need
-to tell headings from text.
+pypdf over pdfminer.six: on generated notes with headings and bullet lists pdfminer.six
+(20260107) put every bullet glyph after the items, detached ("(cid:127)" lines at the end of
+the block) while pypdf keeps each bullet just before its item; pypdf is already a dependency,
+and its text visitor gives the font size we need to tell headings from text.
 """
 
 from __future__ import annotations
