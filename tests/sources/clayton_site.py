@@ -119,3 +119,21 @@ def write_warc(path: Path, gzip: bool = True) -> Path:
             _response(writer, BASE + name, "200 OK", page_html(name).encode("utf-8"),
                       datetime(2013, 5, 1, 10, i).strftime("%Y-%m-%dT%H:%M:%SZ"))
     return path
+
+
+def _arc_record(url: str, date: str, body: bytes) -> bytes:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body
+    return f"{url} 10.0.0.1 {date} text/html {len(http)}\n".encode() + http + b"\n"
+
+
+def write_arc(path: Path, gzip: bool = False) -> Path:
+    """The site as an old-style ARC file (written by hand: warcio reads ARC but cannot write it)."""
+    import gzip as gz
+
+    header = b"1 0 Clayton\nURL IP-address Archive-date Content-type Archive-length\n"
+    records = [f"filedesc://{path.name} 0.0.0.0 20130501000000 text/plain {len(header)}\n"
+               .encode() + header + b"\n"]
+    records += [_arc_record(BASE + name, "20130501100000", page_html(name).encode())
+                for name in sorted(CONTENT)]
+    path.write_bytes(b"".join(gz.compress(r) for r in records) if gzip else b"".join(records))
+    return path

@@ -242,3 +242,22 @@ def test_single_page_amalgamates(tmp_path: Path) -> None:
     source = amalgamate(path)
     assert _headings(source) == ["# The Battle of Bosworth"]
     assert "Exam board" in source.text  # one page: nothing repeats across pages
+
+
+@pytest.mark.parametrize("name", ["clayton.arc", "clayton.arc.gz"])
+def test_arc_files_amalgamate_too(tmp_path: Path, site_folder: Path, name: str) -> None:
+    from clayton_site import write_arc
+
+    source = amalgamate(write_arc(tmp_path / name, gzip=name.endswith(".gz")))
+    assert source.text == amalgamate(site_folder).text
+    assert source.lines[0].origin == BASE + "index.html (captured 2013-05-01)"
+    assert read_paths([tmp_path / name]).sources[0].kind == "site"
+
+
+def test_notes_beside_a_saved_site_are_reported(tmp_path: Path) -> None:
+    for name, _ in MENU[:2]:
+        (tmp_path / name).write_text(page_html(name), encoding="utf-8")
+    (tmp_path / "my-notes.md").write_text("# Mine\n", encoding="utf-8")
+    result = read_paths([tmp_path])
+    assert [s.kind for s in result.sources] == ["site"]
+    assert any("my-notes.md" in str(p) and "on its own" in str(p) for p in result.problems)

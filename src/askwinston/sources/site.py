@@ -78,14 +78,17 @@ def _visible_files(folder: Path) -> list[Path]:
     return files
 
 
+NOTES_SUFFIXES = (".txt", ".md", ".text", ".markdown", ".docx", ".pdf")
+"""Files that are notes in their own right: a saved site does not read them, but says so."""
+
+
 def looks_like_saved_site(folder: Path) -> bool:
     """FOLDER_CLAIMS predicate: an index page at the top, or mostly web pages."""
     if any((folder / name).is_file() for name in INDEX_NAMES):
         return True
     files = _visible_files(folder)
     pages = sum(1 for f in files if is_page_name(f.name))
-    notes_like = [f for f in files if f.suffix.lower() in (*HTML_SUFFIXES, ".txt", ".md", ".text",
-                                                           ".markdown", ".docx", ".pdf")]
+    notes_like = [f for f in files if f.suffix.lower() in (*HTML_SUFFIXES, *NOTES_SUFFIXES)]
     return pages >= 2 and pages > SITE_SHARE * len(notes_like)
 
 
@@ -97,9 +100,12 @@ def folder_pages(folder: Path, display: str,
     """
     total = 0
     for path in _visible_files(folder):
+        rel = path.relative_to(folder).as_posix()
+        if path.suffix.lower() in NOTES_SUFFIXES:
+            problems.append(UnreadableSource(f"{display}/{rel}", "skipped: this folder is read "
+                                             "as a saved website; give this file on its own"))
         if not is_page_name(path.name):
             continue
-        rel = path.relative_to(folder).as_posix()
         try:
             raw = read_bytes(path, f"{display}/{rel}", MAX_PAGE_BYTES)
         except UnreadableSource as problem:
