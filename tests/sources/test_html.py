@@ -144,3 +144,18 @@ def test_canonical_link_is_the_origin(tmp_path: Path) -> None:
                     encoding="utf-8")
     (source,) = read_html(path, "canon.html", str(path))
     assert source.origin == "https://ex.example/towton"
+
+
+@pytest.mark.parametrize("markup", ["<ul><li>", "<div>", "<blockquote>", "<table><tr><td>",
+                                    "<ol><li><p>"])
+def test_deep_nesting_is_quick(markup: str) -> None:
+    """Regression: nested lists were walked once per ancestor (2^depth work)."""
+    import time
+
+    started = time.perf_counter()
+    for depth in (40, 400, 4000):
+        try:
+            extract_page((markup * depth + "Towton 1461").encode(), "deep.html")
+        except ValueError:
+            pass
+    assert time.perf_counter() - started < 5

@@ -238,9 +238,10 @@ def _lxml_lines(tree: lxml.html.HtmlElement) -> list[str]:
             tag = child.tag
             if tag in BLOCK_TAGS:
                 out.append(_block_line(child, depth))
-                if tag == "li":  # nested lists under an item
-                    for sub in child.iter("ul", "ol"):
-                        walk(sub, depth + 1)
+                if tag == "li":  # lists directly under an item (deeper ones are in its text)
+                    for sub in child:
+                        if sub.tag in ("ul", "ol"):
+                            walk(sub, depth + 1)
             else:
                 walk(child, depth + (1 if tag in ("ul", "ol") and depth else 0))
 
