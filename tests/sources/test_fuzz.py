@@ -132,3 +132,26 @@ def test_read_paths_never_raises_on_junk(tmp_path: Path) -> None:
     result = read_paths(sorted(tmp_path.iterdir()))
     assert not result.sources
     assert len(result.problems) == len(SUFFIXES)
+
+
+TAGS = ["ul", "ol", "li", "div", "p", "table", "tr", "td", "h2", "nav", "footer", "blockquote",
+        "span", "a", "header", "main"]
+
+markup = st.recursive(
+    st.text(alphabet="abc <&>é\u2019", max_size=12),
+    lambda inner: st.builds(lambda tag, kids, close: f"<{tag}>{''.join(kids)}"
+                            + (f"</{tag}>" if close else ""),
+                            st.sampled_from(TAGS), st.lists(inner, max_size=4), st.booleans()),
+    max_leaves=60,
+)
+
+
+@settings(max_examples=FUZZ_EXAMPLES * 2, deadline=timedelta(seconds=2))
+@given(markup)
+def test_random_tag_soup(html: str) -> None:
+    """Random nesting of the tags the extractors care about: quick, and lines stay lines."""
+    try:
+        page = extract_page(html.encode("utf-8"), "soup.html")
+    except ValueError:
+        return
+    assert all(line.strip() and "\n" not in line for line in page.lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -154,8 +155,6 @@ def test_deep_nesting_is_quick(markup: str) -> None:
 
     started = time.perf_counter()
     for depth in (40, 400, 4000):
-        try:
+        with contextlib.suppress(ValueError):
             extract_page((markup * depth + "Towton 1461").encode(), "deep.html")
-        except ValueError:
-            pass
     assert time.perf_counter() - started < 5
