@@ -261,3 +261,24 @@ def test_notes_beside_a_saved_site_are_reported(tmp_path: Path) -> None:
     result = read_paths([tmp_path])
     assert [s.kind for s in result.sources] == ["site"]
     assert any("my-notes.md" in str(p) and "on its own" in str(p) for p in result.problems)
+
+
+def test_same_day_captures_latest_time_wins(tmp_path: Path) -> None:
+    from clayton_site import _response
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "sameday.warc"
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=False)
+        _response(writer, BASE + "index.html", "200 OK", b"<h1>Home</h1><p>Afternoon copy.</p>",
+                  "2013-05-01T15:00:00Z")
+        _response(writer, BASE + "index.html", "200 OK", b"<h1>Home</h1><p>Morning copy.</p>",
+                  "2013-05-01T09:00:00Z")
+        _response(writer, BASE + "untyped.html", "200 OK", b"<html><h1>Untyped</h1><p>Kept.</p>",
+                  "2013-05-01T09:00:00Z", [("Server", "old")])
+        _response(writer, BASE + "data.bin", "200 OK", b"\x00\x01binary", "2013-05-01T09:00:00Z",
+                  [("Server", "old")])
+    source = amalgamate(path)
+    assert "Afternoon copy." in source.text and "Morning copy." not in source.text
+    assert "# Untyped" in source.text and "binary" not in source.text
+    assert source.lines[0].origin == BASE + "index.html (captured 2013-05-01)"

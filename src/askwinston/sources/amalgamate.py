@@ -59,7 +59,12 @@ class _Kept:
 
 
 def _page_origin(page: RawPage) -> str:
-    return f"{page.url} (captured {page.captured})" if page.captured else page.url
+    """The page URL, plus the capture day for archived pages.
+
+    E.g. "http://x/y.html (captured 2013-05-01)": the day tells which version of a page the
+    notes came from, the time of day would only be noise.
+    """
+    return f"{page.url} (captured {page.captured[:10]})" if page.captured else page.url
 
 
 def collect_pages(raw_pages: Iterable[RawPage], display: str,

@@ -49,7 +49,7 @@ class RawPage:
     """One page as fetched or saved, before extraction.
 
     `status` and `location` let WARC redirects and errors pass through to the one place that
-    decides what to keep; `captured` is the WARC capture date (ISO) where there is one.
+    decides what to keep; `captured` is the WARC capture time (ISO 8601) where there is one.
     """
 
     url: str

@@ -7,6 +7,7 @@ kept, because a crawl cut short is still worth reading.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +30,8 @@ MAX_EXPANDED_BYTES = 2 * 1024 * 1024 * 1024
 """Most record bytes (as the records declare them) walked in one archive. warcio decompresses
 every record it passes over, so without this a small .warc.gz of zeros (a gzip bomb) would keep
 a build busy for hours; the walk stops before passing over a record that would go beyond it."""
+
+_HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<!--)", re.I)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -68,18 +71,21 @@ def _record_page(record: object, display: str) -> RawPage | None:
     headers = record.rec_headers  # type: ignore[attr-defined]
     url = headers.get_header("WARC-Target-URI") or ""
     http = getattr(record, "http_headers", None)
-    content_type = (http.get_header("Content-Type") if http is not None else None) or (
-        headers.get_header("Content-Type") or "")
+    # a response's WARC Content-Type is "application/http"; only a resource record's is the page's
+    source_headers = http if http is not None else headers
+    content_type = source_headers.get_header("Content-Type") or ""
     status = _status(record)
-    captured = (headers.get_header("WARC-Date") or "")[:10] or None
+    captured = headers.get_header("WARC-Date") or None  # ISO 8601: sorts by time as text
     if 300 <= status < 400 and http is not None:
         return RawPage(url=url, raw=b"", captured=captured, status=status,
                        location=http.get_header("Location"))
-    if status == 200 and not any(t in content_type.lower() for t in HTML_TYPES):
-        return None
     if status != 200:
         return RawPage(url=url, raw=b"", captured=captured, status=status)
+    if content_type and not any(t in content_type.lower() for t in HTML_TYPES):
+        return None
     raw = record.content_stream().read(MAX_PAGE_BYTES + 1)  # type: ignore[attr-defined]
+    if not content_type and not _HTML_START.search(raw[:1024]):
+        return None  # no Content-Type: a page only if it starts like one
     if len(raw) > MAX_PAGE_BYTES:
         raise ValueError(f"page over {MAX_PAGE_BYTES:,} bytes")
     return RawPage(url=url, raw=raw, charset=_charset(content_type), captured=captured)
