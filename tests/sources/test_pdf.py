@@ -97,3 +97,19 @@ def test_truncated_pdf_refused_or_partial(tmp_path: Path) -> None:
         assert "cut.pdf" in str(problem)
     else:
         assert all(s.kind == "pdf" for s in sources)
+
+
+def test_running_headers_and_page_numbers_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "running.pdf"
+    pdf = canvas.Canvas(str(path))
+    facts = ["Towton was fought in 1461.", "Barnet was fought in 1471.",
+             "Tewkesbury was fought in 1471.", "Bosworth was fought in 1485."]
+    for number, fact in enumerate(facts, start=1):
+        pdf.drawString(72, 800, "Clayton School - History revision")
+        pdf.drawString(72, 700, fact)
+        pdf.drawString(280, 40, f"Page {number} of {len(facts)}")
+        pdf.showPage()
+    pdf.save()
+    (source,) = read_pdf(path, "running.pdf", str(path))
+    assert [(line.text, line.origin) for line in source.lines] == [
+        (fact, f"page {n}") for n, fact in enumerate(facts, start=1)]

@@ -282,3 +282,13 @@ def test_same_day_captures_latest_time_wins(tmp_path: Path) -> None:
     assert "Afternoon copy." in source.text and "Morning copy." not in source.text
     assert "# Untyped" in source.text and "binary" not in source.text
     assert source.lines[0].origin == BASE + "index.html (captured 2013-05-01)"
+
+
+def test_page_without_h1_titled_from_title_without_site_name(tmp_path: Path) -> None:
+    for name, _ in MENU[:3]:
+        (tmp_path / name).write_text(page_html(name), encoding="utf-8")
+    body = "<p>Parliament passed an Act of Attainder against the Yorkists in 1459.</p>"
+    (tmp_path / "coventry.html").write_text(
+        page_html("causes.html", heading="Parliament of Devils", body=body)
+        .replace("<h1>Parliament of Devils</h1>", ""), encoding="utf-8")
+    assert "# Parliament of Devils" in amalgamate(tmp_path).text.splitlines()

@@ -236,7 +236,7 @@ def amalgamate_pages(raw_pages: Iterable[RawPage], key: str, display: str,
     if not ordered:
         detail = f" ({problems[0].problem})" if problems else ""
         raise UnreadableSource(display, f"no web pages with notes in this saved site{detail}")
-    suffix = _site_suffix([k.page.title for k in ordered if k.page.title])
+    suffix = _site_suffix([k.page.html_title for k in ordered if k.page.html_title])
     items: list[tuple[str, str | None]] = []
     for item, lines in zip(ordered, drop_repeats([k.page for k in ordered]), strict=True):
         if not lines:

@@ -73,6 +73,7 @@ class Page:
     title: str | None
     lines: list[str]
     links: list[str] = field(default_factory=list)
+    html_title: str | None = None  # the <title> as written, often "Page – Site name"
 
 
 # ---------------------------------------------------------------- decoding
@@ -139,9 +140,13 @@ def _parse(text: str) -> lxml.html.HtmlElement | None:
         return None
 
 
-def _title(tree: lxml.html.HtmlElement) -> str | None:
+def _html_title(tree: lxml.html.HtmlElement) -> str | None:
     node = tree.find(".//title")
-    title = clean_line(node.text_content()) if node is not None else ""
+    return (clean_line(node.text_content()) if node is not None else "") or None
+
+
+def _title(tree: lxml.html.HtmlElement) -> str | None:
+    title = _html_title(tree) or ""
     if not title:
         h1 = tree.find(".//h1")
         title = clean_line(h1.text_content()) if h1 is not None else ""
@@ -297,7 +302,8 @@ def extract_page(raw: bytes, url: str, charset: str | None = None) -> Page:
         if len(fallback) >= len(lines):
             lines = fallback
     heading = next((line[2:] for line in lines if line.startswith("# ")), None)
-    return Page(url=url, title=heading or _title(tree), lines=lines, links=_links(tree, url))
+    return Page(url=url, title=heading or _title(tree), lines=lines, links=_links(tree, url),
+                html_title=_html_title(tree))
 
 
 def page_source(page: Page, key: str, display: str, kind: str = "html") -> Source:

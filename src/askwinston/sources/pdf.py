@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import warnings
 from collections import Counter
 from dataclasses import dataclass
@@ -37,6 +38,13 @@ MAX_HEADING_CHARS = 120
 BULLET_GLYPHS = ("•", "●", "◦", "▪", "‣", "■", "□", "\x7f", "·", "➢", "", "o")
 """What bullets come out as: Unicode bullets, ZapfDingbats' (as \\x7f), Symbol's private-use
 glyph and Word's "o" for second-level bullets (only when alone on a line)."""
+
+PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
+"""A page number line: "3", "Page 3", "3 of 10", "- 3 -"."""
+
+RUNNING_PAGE_SHARE = 0.5
+RUNNING_MIN_PAGES = 3
+"""A line on more than half the pages (and at least 3) is a running header or footer."""
 
 INLINE_BULLETS = ("•", "●", "◦", "▪", "‣", "■", "\x7f", "·", "➢", "")
 
@@ -80,6 +88,22 @@ def _page_lines(page: Any, number: int) -> list[_PdfLine]:
     page.extract_text(visitor_text=visit)
     flush()
     return lines
+
+
+def drop_running_lines(lines: list[_PdfLine], pages: int) -> list[_PdfLine]:
+    """Without page numbers and running headers/footers ("Clayton School – History notes").
+
+    Digits are ignored when comparing, so "Page 3 of 10" on every page counts as one line.
+    """
+    def shape(text: str) -> str:
+        return re.sub(r"\d+", "#", text).casefold()
+
+    on_pages: dict[str, set[int]] = {}
+    for line in lines:
+        on_pages.setdefault(shape(line.text), set()).add(line.page)
+    running_at = max(RUNNING_MIN_PAGES, math.floor(RUNNING_PAGE_SHARE * pages) + 1)
+    return [line for line in lines
+            if not PAGE_NUMBER.match(line.text) and len(on_pages[shape(line.text)]) < running_at]
 
 
 def _body_size(lines: list[_PdfLine]) -> float:
@@ -155,6 +179,7 @@ def pdf_lines(raw: bytes, display: str) -> list[tuple[str, str]]:
         except Exception as exc:
             raise UnreadableSource(display, f"not a readable PDF ({type(exc).__name__}: {exc})"
                                    ) from None
+    lines = drop_running_lines(lines, count)
     if not lines:
         raise UnreadableSource(display, "the PDF has no text layer (a scanned document?); "
                                         "run OCR on it first")
