@@ -14,6 +14,7 @@ from clayton_site import MENU, page_html, write_warc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_docx import make_docx
+from test_odt import make_odt
 from test_pdf import make_pdf
 
 from askwinston.errors import UnreadableSource
@@ -22,7 +23,7 @@ from askwinston.sources import READERS, read_paths, reader_for
 from askwinston.sources.html import extract_page
 from askwinston.sources.lines import source_from_lines
 
-SUFFIXES = [".html", ".zip", ".warc", ".warc.gz", ".arc", ".docx", ".pdf"]
+SUFFIXES = [".html", ".zip", ".warc", ".warc.gz", ".arc", ".docx", ".odt", ".pdf"]
 
 FUZZ_EXAMPLES = int(os.environ.get("ASKWINSTON_FUZZ_EXAMPLES", "30"))
 """Few by default so the suite stays fast; set e.g. 1000 for a long local fuzzing run."""
@@ -46,6 +47,7 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
         ".warc.gz": write_warc(folder / "s.warc.gz").read_bytes(),
         ".docx": make_docx(folder / "n.docx").read_bytes(),
         ".pdf": make_pdf(folder / "n.pdf").read_bytes(),
+        ".odt": make_odt(folder / "n.odt").read_bytes(),
     }
 
 
@@ -97,7 +99,7 @@ def mutations(draw: st.DrawFn, original: bytes) -> bytes:
     return bytes(data)
 
 
-@pytest.mark.parametrize("suffix", [".html", ".zip", ".warc", ".warc.gz", ".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".html", ".zip", ".warc", ".warc.gz", ".docx", ".odt", ".pdf"])
 def test_mutated_real_files(suffix: str, samples: dict[str, bytes]) -> None:
     @FUZZ
     @given(data=mutations(samples[suffix]))
