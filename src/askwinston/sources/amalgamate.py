@@ -90,7 +90,7 @@ def collect_pages(raw_pages: Iterable[RawPage], display: str,
             continue
         try:
             page = extract_page(raw.raw, raw.url, raw.charset)
-        except Exception as exc:
+        except Exception as exc:  # one hostile page must not sink the whole site
             problems.append(UnreadableSource(display, f"skipped page {raw.url}: {exc}"))
             continue
         kept[raw.url] = _Kept(page, _page_origin(raw), raw.captured)

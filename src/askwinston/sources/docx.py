@@ -109,7 +109,7 @@ def read_docx(path: Path, key: str, display: str) -> list[Source]:
         raise
     except (zipfile.BadZipFile, KeyError) as exc:
         raise UnreadableSource(display, f"not a readable Word document ({exc})") from None
-    except Exception as exc:
+    except Exception as exc:  # python-docx and lxml raise many types on corrupt files
         raise UnreadableSource(display, "not a readable Word document "
                                         f"({type(exc).__name__}: {exc})") from None
     if not lines:

@@ -205,7 +205,7 @@ def _trafilatura_lines(text: str) -> list[str]:
         xml = trafilatura.extract(text, output_format="xml", include_formatting=True,
                                   favor_recall=True, include_tables=True, include_comments=False,
                                   config=_TRAFILATURA_CONFIG)
-    except Exception:
+    except Exception:  # third-party parser on hostile input: fall back, never crash
         return []
     if not xml:
         return []

@@ -150,7 +150,7 @@ def _open(raw: bytes, display: str) -> Any:
     if reader.is_encrypted:
         try:
             opened = reader.decrypt("")
-        except Exception as exc:
+        except Exception as exc:  # missing crypto backend, damaged keys
             raise UnreadableSource(display, f"the PDF is encrypted and cannot be opened ({exc})"
                                    ) from None
         if not opened:
@@ -176,7 +176,7 @@ def pdf_lines(raw: bytes, display: str) -> list[tuple[str, str]]:
         except RecursionError:
             raise UnreadableSource(display, "not a readable PDF (structure nested too deeply)"
                                    ) from None
-        except Exception as exc:
+        except Exception as exc:  # pypdf raises many types on corrupt files
             raise UnreadableSource(display, f"not a readable PDF ({type(exc).__name__}: {exc})"
                                    ) from None
     lines = drop_running_lines(lines, count)
