@@ -14,6 +14,7 @@ from clayton_site import MENU, page_html, write_warc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_docx import make_docx
+from test_epub import make_epub
 from test_odt import make_odt
 from test_pdf import make_pdf
 
@@ -23,7 +24,8 @@ from askwinston.sources import READERS, read_paths, reader_for
 from askwinston.sources.html import extract_page
 from askwinston.sources.lines import source_from_lines
 
-SUFFIXES = [".html", ".zip", ".warc", ".warc.gz", ".arc", ".docx", ".odt", ".pdf"]
+SUFFIXES = [".html", ".zip", ".warc", ".warc.gz", ".arc", ".docx", ".odt", ".epub", ".pdf"]
+SAMPLE_SUFFIXES = [".html", ".zip", ".warc", ".warc.gz", ".docx", ".odt", ".epub", ".pdf"]
 
 FUZZ_EXAMPLES = int(os.environ.get("ASKWINSTON_FUZZ_EXAMPLES", "30"))
 """Few by default so the suite stays fast; set e.g. 1000 for a long local fuzzing run."""
@@ -48,6 +50,7 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
         ".docx": make_docx(folder / "n.docx").read_bytes(),
         ".pdf": make_pdf(folder / "n.pdf").read_bytes(),
         ".odt": make_odt(folder / "n.odt").read_bytes(),
+        ".epub": make_epub(folder / "n.epub").read_bytes(),
     }
 
 
@@ -99,7 +102,7 @@ def mutations(draw: st.DrawFn, original: bytes) -> bytes:
     return bytes(data)
 
 
-@pytest.mark.parametrize("suffix", [".html", ".zip", ".warc", ".warc.gz", ".docx", ".odt", ".pdf"])
+@pytest.mark.parametrize("suffix", SAMPLE_SUFFIXES)
 def test_mutated_real_files(suffix: str, samples: dict[str, bytes]) -> None:
     @FUZZ
     @given(data=mutations(samples[suffix]))

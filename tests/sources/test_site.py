@@ -292,3 +292,33 @@ def test_page_without_h1_titled_from_title_without_site_name(tmp_path: Path) -> 
         page_html("causes.html", heading="Parliament of Devils", body=body)
         .replace("<h1>Parliament of Devils</h1>", ""), encoding="utf-8")
     assert "# Parliament of Devils" in amalgamate(tmp_path).text.splitlines()
+
+
+def test_unparseable_urls_in_a_crawl(tmp_path: Path) -> None:
+    """Regression (found by fuzzing): "http://[x" is not a URL, but its page is still a page."""
+    from clayton_site import _response
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "odd.warc"
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=False)
+        _response(writer, "http://[broken/index.html", "200 OK",
+                  b'<h1>Odd</h1><p>Still notes.</p><a href="http://[x">x</a>',
+                  "2013-01-01T00:00:00Z")
+        _response(writer, BASE + "moved.html", "301 Moved", b"", "2013-01-01T00:00:00Z",
+                  [("Location", "http://[nowhere")])
+    assert "Still notes." in amalgamate(path).text
+
+
+def test_zip_of_unsupported_version_refused(tmp_path: Path) -> None:
+    """Regression (found by fuzzing): zipfile raises NotImplementedError for some headers."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("index.html", "<h1>Home</h1>")
+    data = bytearray(buffer.getvalue())
+    central = data.index(b"PK\x01\x02")
+    data[central + 6] = 84  # "needs version 8.4 to extract"
+    path = tmp_path / "future.zip"
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnreadableSource, match=r"future\.zip"):
+        amalgamate(path)

@@ -4,9 +4,10 @@ Readers are registered by file suffix in `READERS`; each takes (path, key, displ
 the sources in that file (a saved site or archive can hold many pages).
 
 Formats: .txt/.md (text.py), .html/.htm/.xhtml (html.py), .docx (docx.py), .odt (odt.py),
-.pdf (pdf.py), and saved websites amalgamated into ONE source of kind "site" (amalgamate.py):
-a folder that `site.looks_like_saved_site` claims, a .zip, or a web archive (.warc, .arc,
-.warc.gz, .arc.gz — registered under ".gz", which refuses other gzipped files).
+.pdf (pdf.py), .epub (epub.py: chapters in spine order, kind "epub"), and saved websites
+amalgamated into ONE source of kind "site" (amalgamate.py): a folder that
+`site.looks_like_saved_site` claims, a .zip, or a web archive (.warc, .arc, .warc.gz, .arc.gz —
+registered under ".gz", which refuses other gzipped files).
 
 Partial reads: a saved site with some bad pages still gives its Source; the pages skipped, and
 why, are on `SiteSource.problems` (a list of UnreadableSource), which `read_paths` moves into
@@ -107,7 +108,7 @@ def _is_claimed_folder(path: Path) -> bool:
 
 def _register_formats() -> None:
     """Add the web, archive, Word and PDF readers (imported here, after READERS exists)."""
-    from askwinston.sources import amalgamate, docx, html, odt, pdf, site
+    from askwinston.sources import amalgamate, docx, epub, html, odt, pdf, site
 
     for suffix in html.HTML_SUFFIXES:
         READERS[suffix] = html.read_html
@@ -119,6 +120,7 @@ def _register_formats() -> None:
     READERS[".docx"] = docx.read_docx
     READERS[".pdf"] = pdf.read_pdf
     READERS[".odt"] = odt.read_odt
+    READERS[".epub"] = epub.read_epub
     FOLDER_CLAIMS.append(site.looks_like_saved_site)
 
 

@@ -16,6 +16,7 @@ import math
 import re
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
@@ -84,7 +85,8 @@ def collect_pages(raw_pages: Iterable[RawPage], display: str,
             continue  # an older capture of a page we already have
         if raw.status != 200:
             if raw.location:
-                redirects[raw.url] = urljoin(raw.url, raw.location)
+                with suppress(ValueError):  # an unparseable Location leads nowhere
+                    redirects[raw.url] = urljoin(raw.url, raw.location)
             else:
                 failed.setdefault(raw.url, f"HTTP {raw.status}")
             continue
@@ -104,7 +106,11 @@ def collect_pages(raw_pages: Iterable[RawPage], display: str,
 
 
 def _path(url: str) -> str:
-    parts = urlsplit(url)
+    """The path part of a URL (a folder or ZIP page's name is its own path)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[broken" in a crawl is still a page, just not a parseable URL
+        return url
     return parts.path if parts.scheme else url
 
 
@@ -221,13 +227,21 @@ def _section_title(page: Page, suffix: str | None) -> str:
 
 
 def amalgamate_pages(raw_pages: Iterable[RawPage], key: str, display: str,
-                     problems: list[UnreadableSource] | None = None) -> SiteSource:
-    """One Source from a stream of pages: ordered, de-duplicated, a section per page."""
+                     problems: list[UnreadableSource] | None = None, *,
+                     order: list[str] | None = None, kind: str = "site",
+                     title: str | None = None) -> SiteSource:
+    """One Source from a stream of pages: ordered, de-duplicated, a section per page.
+
+    `order` is a reading order the container states (an EPUB spine); pages it leaves out follow
+    in the site's own order. `title` overrides the home page's title.
+    """
     problems = problems if problems is not None else []
     kept, redirects = collect_pages(raw_pages, display, problems)
+    stated = [url for url in dict.fromkeys(order or []) if url in kept]
+    urls = stated + [url for url in site_order(kept, redirects) if url not in set(stated)]
     ordered: list[_Kept] = []
     fingerprints: set[str] = set()
-    for url in site_order(kept, redirects):
+    for url in urls:
         item = kept[url]
         digest = hashlib.sha1("\n".join(item.page.lines).encode("utf-8")).hexdigest()
         if item.page.lines and digest not in fingerprints:
@@ -247,9 +261,9 @@ def amalgamate_pages(raw_pages: Iterable[RawPage], key: str, display: str,
             items.append(("", item.origin))
         items.extend((line, item.origin) for line in with_blank_before_headings(lines))
     home = ordered[0].page
-    source = source_from_lines(key, display, items, kind="site", title=home.title,
+    source = source_from_lines(key, display, items, kind=kind, title=title or home.title,
                                origin=ordered[0].origin)
-    return SiteSource(key=source.key, path=source.path, text=source.text, kind="site",
+    return SiteSource(key=source.key, path=source.path, text=source.text, kind=kind,
                       title=source.title, origin=source.origin, lines=source.lines,
                       problems=problems)
 

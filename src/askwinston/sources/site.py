@@ -160,7 +160,7 @@ def open_zip(path: Path, display: str) -> zipfile.ZipFile:
         raise SourceTooLarge(display, size, MAX_ARCHIVE_BYTES)
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except ZIP_MEMBER_DAMAGE as exc:  # a damaged directory fails in the same ways as a member
         raise UnreadableSource(display, f"not a readable ZIP file ({exc})") from None
     try:
         check_zip(archive, display)
