@@ -1,4 +1,4 @@
-"""Fixtures: the Clayton School site (see clayton_site.py) saved as a folder, a ZIP and a WARC."""
+"""Fixtures: the Clayton School site (tests/support/clayton_site.py): folder, ZIP and WARC."""
 
 from __future__ import annotations
 
