@@ -65,3 +65,11 @@ def test_quiz_reviews_then_stops_at_end_of_input(db: str) -> None:
     assert "reviewed this session" in out and "next due" in out
     code, out, _ = run("cards", "--db", db, "--json")
     assert code == 0
+
+
+def test_cards_gate_reports_the_round_trip(db: str) -> None:
+    code, out, err = run("cards", "--db", db, "--json", "--gate")
+    assert code == 0 and "gate:" in err
+    kept = json.loads(out)
+    _, everything, _ = run("cards", "--db", db, "--json")
+    assert {c["id"] for c in kept} <= {c["id"] for c in json.loads(everything)}

@@ -18,6 +18,7 @@ from askwinston.sources import ReadResult, read_paths
 from askwinston.sources.text import read_text_file
 from askwinston.store import kb
 from askwinston.store.build import BuildReport, build_sources
+from askwinston.study import gate
 from askwinston.study.cards import generate_cards
 
 Row = dict[str, Any]
@@ -100,10 +101,15 @@ def ask(db: str | Path, question: str) -> Row:
 CARD_KEYS = ("id", "kind", "question", "answer", "options", "source", "line")
 
 
-def cards(db: str | Path) -> list[Row]:
-    """The study cards the notes at `db` support, as plain dicts (`winston cards --json`)."""
+def cards(db: str | Path, gated: bool = False) -> list[Row]:
+    """The study cards the notes at `db` support, as plain dicts (`winston cards --json`).
+
+    `gated`: only cards the ask engine answers back from their cited line (see study/gate.py).
+    """
     with kb.opened(db) as conn:
         generated = generate_cards(conn)
+    if gated:
+        generated = gate.run(db, generated).kept
     return [
         {k: (list(v) if isinstance(v, tuple) else v) for k in CARD_KEYS
          for v in [getattr(c, k)]}
@@ -118,3 +124,18 @@ def export(db: str | Path, fmt: str, path: str | Path, title: str | None = None)
     deck = load_deck(db, title)
     WRITERS[fmt](deck, Path(path))
     return len(deck.cards)
+
+
+def gate_report(db: str | Path) -> Row:
+    """The quality gate's round trip: how many question cards the ask engine answers back."""
+    with kb.opened(db) as conn:
+        generated = generate_cards(conn)
+    report = gate.run(db, generated)
+    return {
+        "checked": report.checked,
+        "passed": report.checked - len(report.failed),
+        "rate": round(report.rate, 3),
+        "exact_rate": round(report.exact_rate, 3),
+        "failed": [{"question": c.question, "answer": c.answer, "source": c.source,
+                    "line": c.line, "engine": r.get("answer")} for c, r in report.failed],
+    }

@@ -289,9 +289,15 @@ RATING_KEYS = {"1": 1, "2": 2, "3": 3, "4": 4}
 @main.command()
 @db_option
 @json_option
-def cards(db: str, as_json: bool) -> None:
+@click.option("--gate", "gated", is_flag=True,
+              help="Only cards the ask engine answers back from their line; report the rate.")
+def cards(db: str, as_json: bool, gated: bool) -> None:
     """The study cards generated from the notes, each with its source line."""
-    rows = api.cards(db)
+    rows = api.cards(db, gated=gated)
+    if gated:
+        report = api.gate_report(db)
+        err.print(f"gate: {report['passed']}/{report['checked']} question cards answered back "
+                  f"from their line ({report['rate']:.0%})")
     if as_json:
         print_json(rows)
         return
