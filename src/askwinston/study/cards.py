@@ -207,6 +207,20 @@ def quantity_question(ctx: Context, clause: Clause, q: Item) -> str | None:
     return text
 
 
+def bare_number(ctx: Context, clause: Clause, q: Item) -> bool:
+    """'13 of the 17 were sentenced': no noun says what is counted before the verb."""
+    doc = ctx.parse(clause.text)
+    end = q.end - clause.start
+    for tok in doc:
+        if tok.idx < end:
+            continue
+        if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            return False
+        if tok.pos_ in ("VERB", "AUX"):
+            return True
+    return True
+
+
 def quantity_pool(ctx: Context, q: Item) -> list[str]:
     unit = q.row.get("unit")
     value = float(q.row.get("value") or 0)
@@ -222,7 +236,7 @@ def quantity_cards(ctx: Context) -> list[Card]:
     cards: list[Card] = []
     for clause in ctx.clauses:
         for q in clause.quantities:
-            card = cloze(ctx, clause, q, "number")
+            card = None if bare_number(ctx, clause, q) else cloze(ctx, clause, q, "number")
             cards += [card] if card else []
             text = quantity_question(ctx, clause, q)
             if text is None:
