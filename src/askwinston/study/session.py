@@ -7,6 +7,7 @@ every review is committed before `review` returns.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,6 +23,23 @@ from askwinston.study.distractors import stable_shuffle
 
 HISTORY_DAYS = 30
 """How many days `progress()["reviews_by_day"]` covers."""
+
+
+_CACHE: dict[tuple[str, tuple[tuple[str, str], ...]], list[Card]] = {}
+"""Cards per knowledge base and content of its notes: a web app opening a session per request
+does not regenerate them until a build changes the notes."""
+
+
+def cards_of(conn: sqlite3.Connection, db: Path) -> list[Card]:
+    """The cards of a knowledge base, generated once per version of its notes."""
+    signature = tuple(
+        (r[0], r[1]) for r in conn.execute("SELECT key, sha256 FROM sources ORDER BY key")
+    )
+    key = (str(db.resolve()), signature)
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = generate_cards(conn)
+    return _CACHE[key]
 
 
 def shown_options(card: Card) -> tuple[str, ...]:
@@ -71,7 +89,7 @@ class StudySession:
         self.now = now or (lambda: datetime.now(UTC))
         self.new_per_day = new_per_day
         with kb.opened(self.db) as conn:
-            self.cards = generate_cards(conn)
+            self.cards = cards_of(conn, self.db)
             schedule.retire_missing(conn, (c.id for c in self.cards), self._now())
         self.by_id = {c.id: c for c in self.cards}
 
