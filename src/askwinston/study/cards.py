@@ -8,6 +8,7 @@ learner's progress and a changed line gives a new card (the old one is retired).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 import re
@@ -141,11 +142,17 @@ def modifies_verb(doc: Doc, a: int, b: int) -> bool:
     return head.head.dep_ == "ROOT" and head.head.pos_ in ("VERB", "AUX")
 
 
+def nearest(items: list[Item], keys: list[float], key: float) -> list[Item]:
+    """Up to POOL_SIZE items around `key` in a list sorted by `keys`, nearest first."""
+    at = bisect.bisect_left(keys, key)
+    window = range(max(0, at - t.POOL_SIZE), min(len(items), at + t.POOL_SIZE))
+    return [items[i] for i in sorted(window, key=lambda i: abs(keys[i] - key))]
+
+
 def date_pool(ctx: Context, date: Item) -> list[str]:
     """The notes' other dates, nearest in time first."""
-    others = [d for d in ctx.dates if d.value != date.value and d.source == date.source]
-    others.sort(key=lambda d: abs(d.year - date.year))
-    return [d.answer for d in others]
+    items, keys = ctx.sorted_pool("date", date.source, None)
+    return [d.answer for d in nearest(items, keys, date.year) if d.value != date.value]
 
 
 def date_cards(ctx: Context) -> list[Card]:
@@ -222,14 +229,15 @@ def bare_number(ctx: Context, clause: Clause, q: Item) -> bool:
 
 
 def quantity_pool(ctx: Context, q: Item) -> list[str]:
-    unit = q.row.get("unit")
-    value = float(q.row.get("value") or 0)
-    others = [x for x in ctx.quantities if x.row.get("unit") == unit and x.source == q.source]
+    """Other numbers of the notes counting in the same unit, within ~10x, nearest first."""
+    items, keys = ctx.sorted_pool("quantity", q.source, q.row.get("unit"))
+    key = magnitude(q)
+    return [x.answer for x in nearest(items, keys, key)
+            if x is not q and abs(magnitude(x) - key) <= t.SAME_ORDER]
 
-    def distance(x: Item) -> float:
-        return abs(math.log10(max(float(x.row["value"]), 1e-9) / max(value, 1e-9)))
 
-    return [x.answer for x in sorted(others, key=distance) if distance(x) <= t.SAME_ORDER]
+def magnitude(q: Item) -> float:
+    return math.log10(max(float(q.row.get("value") or 0), 1e-9))
 
 
 def quantity_cards(ctx: Context) -> list[Card]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
 from collections import defaultdict
@@ -88,6 +89,14 @@ class Context:
     sources: list[str] = field(default_factory=list)
     others: list[Row] = field(default_factory=list)
     docs: dict[str, Doc] = field(default_factory=dict)
+    by_line: dict[tuple[str, int], list[Clause]] = field(default_factory=dict)
+    roles_by_line: dict[tuple[str, int], list[tuple[str, str]]] | None = None
+    person_pools: dict[str, list[str]] = field(default_factory=dict)
+    names: dict[str, set[str]] = field(default_factory=dict)
+    ranks: dict[str, int] = field(default_factory=dict)
+    pools: dict[tuple[str, str, str | None], tuple[list[Item], list[float]]] = field(
+        default_factory=dict
+    )
 
     def line_text(self, source: str, line: int) -> str:
         return self.lines.get((source, line), "")
@@ -99,12 +108,36 @@ class Context:
 
     def kb_roles(self, clause: Clause) -> list[tuple[str, str]]:
         """Role facts the knowledge base holds for people on this clause's line."""
-        return [
-            (p["name"], f["text"])
-            for p in self.people
-            for f in p["roles"]
-            if f["source"] == clause.source and f["line"] == clause.line
-        ]
+        if self.roles_by_line is None:
+            self.roles_by_line = {}
+            for p in self.people:
+                for f in p["roles"]:
+                    self.roles_by_line.setdefault((f["source"], f["line"]), []).append(
+                        (p["name"], f["text"])
+                    )
+        return self.roles_by_line.get((clause.source, clause.line), [])
+
+    def on_line(self, source: str, line: int) -> list[Clause]:
+        if not self.by_line:
+            for c in self.clauses:
+                self.by_line.setdefault((c.source, c.line), []).append(c)
+        return self.by_line.get((source, line), [])
+
+    def sorted_pool(
+        self, kind: str, source: str, unit: str | None
+    ) -> tuple[list[Item], list[float]]:
+        """Dates (by year) or quantities (by order of magnitude) of one source, sorted."""
+        key = (kind, source, unit)
+        if key not in self.pools:
+            if kind == "date":
+                items = sorted((d for d in self.dates if d.source == source), key=lambda d: d.year)
+                keys = [float(d.year) for d in items]
+            else:
+                mine = (q for q in self.quantities if q.source == source)
+                items = sorted((q for q in mine if q.row.get("unit") == unit), key=_magnitude)
+                keys = [_magnitude(q) for q in items]
+            self.pools[key] = (items, keys)
+        return self.pools[key]
 
     def lead_in(self, clause: Clause) -> str:
         """The short sentence before this one on its line, which a 'They …' sentence leans on
@@ -112,9 +145,8 @@ class Context:
         if clause.start != clause.sentence_start or clause.rewritten:
             return ""
         before = [
-            c for c in self.clauses
-            if (c.source, c.line) == (clause.source, clause.line)
-            and c.sentence_index == clause.sentence_index - 1
+            c for c in self.on_line(clause.source, clause.line)
+            if c.sentence_index == clause.sentence_index - 1
         ]
         if not before or before[0].sentence != before[-1].sentence:
             return ""
@@ -122,23 +154,32 @@ class Context:
         return text if len(text.split()) <= t.MAX_LEAD_IN_WORDS else ""
 
     def source_order(self, source: str) -> int:
-        return self.sources.index(source) if source in self.sources else len(self.sources)
+        if "order" not in self.names:
+            self.ranks = {key: i for i, key in enumerate(self.sources)}
+            self.names["order"] = set()
+        return self.ranks.get(source, len(self.sources))
 
     def non_person_names(self) -> set[str]:
         """Names the knowledge base gives to places and organisations."""
-        return {n for e in self.others for n in [e["name"], *e["aliases"]]}
+        if "others" not in self.names:
+            self.names["others"] = {n for e in self.others for n in [e["name"], *e["aliases"]]}
+        return self.names["others"]
 
     def person_names(self) -> set[str]:
         """Every name and alias of a person in the knowledge base."""
-        return {n for p in self.people for n in [p["name"], *p["aliases"]]}
+        if "people" not in self.names:
+            self.names["people"] = {n for p in self.people for n in [p["name"], *p["aliases"]]}
+        return self.names["people"]
 
     def person_pool(self, source: str) -> list[str]:
         """People of one source first, then the rest, by how often they are mentioned."""
-        ranked = sorted(
-            self.people,
-            key=lambda p: (p["source"] != source, -len(p["mentions"]), p["name"]),
-        )
-        return [p["name"] for p in ranked]
+        if source not in self.person_pools:
+            ranked = sorted(
+                self.people,
+                key=lambda p: (p["source"] != source, -len(p["mentions"]), p["name"]),
+            )
+            self.person_pools[source] = [p["name"] for p in ranked[: 3 * t.POOL_SIZE]]
+        return self.person_pools[source]
 
     def preparse(self, texts: Iterable[str]) -> None:
         todo = list(dict.fromkeys(x for x in texts if x not in self.docs))
@@ -162,6 +203,10 @@ class Context:
         order = [r["key"] for r in kb.sources(conn)]
         others = [e for e in kb.entities(conn) if e["kind"] in ("place", "org")]
         return cls(clauses, lines, dates, quantities, quotes, people, load_nlp(), order, others)
+
+
+def _magnitude(q: Item) -> float:
+    return math.log10(max(float(q.row.get("value") or 0), 1e-9))
 
 
 def _all_lines(conn: sqlite3.Connection) -> list[Row]:

@@ -94,3 +94,5 @@ MIN_QUOTE_WORDS = 8
 NOT_SPEAKER_DEPS = frozenset({"pobj", "dobj", "dative", "poss"})
 """A name in one of these positions ('sent Stalin a note', 'the bishop of Bayeux') is not the
 speaker of the quote after it."""
+POOL_SIZE = 12
+"""How many of the nearest dates or numbers of the notes are tried as distractors."""
