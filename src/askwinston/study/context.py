@@ -154,9 +154,8 @@ class Context:
         return text if len(text.split()) <= t.MAX_LEAD_IN_WORDS else ""
 
     def source_order(self, source: str) -> int:
-        if "order" not in self.names:
+        if not self.ranks:
             self.ranks = {key: i for i, key in enumerate(self.sources)}
-            self.names["order"] = set()
         return self.ranks.get(source, len(self.sources))
 
     def non_person_names(self) -> set[str]:

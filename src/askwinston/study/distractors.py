@@ -6,11 +6,14 @@ against full dates, a hedged number against hedged numbers) so the form gives no
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Iterable
 
+from askwinston.study import templates as t
 from askwinston.study.answers import close, normalise, numbers
+from askwinston.study.context import Item
 from askwinston.study.templates import MCQ_OPTIONS
 
 MONTHS = (
@@ -112,3 +115,10 @@ def choose(
     if len(picked) < MCQ_OPTIONS - 1:
         return ()
     return stable_shuffle([answer, *picked], seed)
+
+
+def nearest(items: list[Item], keys: list[float], key: float) -> list[Item]:
+    """Up to POOL_SIZE items around `key` in a list sorted by `keys`, nearest first."""
+    at = bisect.bisect_left(keys, key)
+    window = range(max(0, at - t.POOL_SIZE), min(len(items), at + t.POOL_SIZE))
+    return [items[i] for i in sorted(window, key=lambda i: abs(keys[i] - key))]
