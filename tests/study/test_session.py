@@ -176,3 +176,12 @@ def test_two_processes_reviewing_at_once_lose_nothing(notes_db: Path) -> None:
     assert per_card == {cid: 30 for cid in ids}
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_whos_who_is_answered_with_role_letters(seed_cards: list) -> None:
+    card = next(c for c in seed_cards if c.kind == "whoswho")
+    shown = shown_options(card)
+    roles = [pair.split(" — ", 1)[1] for pair in card.options]
+    right = "".join(chr(97 + shown.index(role)) for role in roles)
+    assert check(card, right) and check(card, " ".join(right.upper()))
+    assert not check(card, right[::-1]) and not check(card, right[:-1])
