@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from askwinston.analysis.nlp import load_nlp
 from askwinston.store import kb
 from askwinston.store.build import build
 from askwinston.study import gate
@@ -52,6 +53,7 @@ def measure(name: str, paths: list[Path], workdir: Path) -> dict[str, Any]:
 
 
 def run(quick: bool = False) -> dict[str, Any]:
+    load_nlp()  # loading the spaCy model (about a second) is not card generation
     results: dict[str, Any] = {}
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
