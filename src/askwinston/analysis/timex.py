@@ -290,6 +290,46 @@ def _n_month(m: re.Match[str], st: _State) -> _Norm | None:
     return _date(_ymd(year, month))
 
 
+def _n_month_of_year(m: re.Match[str], st: _State) -> _Norm | None:
+    """ "July 25 of that year", "November of the same year": the anchor year, shifted."""
+    if not _capitalised(m, "m"):
+        return None
+    step = R.RELATIVE_POINTERS[re.sub(r"\s+", " ", m.group("p").lower())]
+    year = st.ctx.year if st.ctx.year is not None else _anchor_year(st)
+    month = _month(m.group("m"))
+    day_text = m.group("d") or m.group("d2")
+    if year is None:
+        return _Norm("DATE", f"XXXX-{month:02d}", resolved=False)
+    shifted = _shift((year, None, None), "Y", step)
+    year = int(shifted) if shifted else year
+    day = int(re.sub(r"\D", "", day_text)) if day_text else None
+    if day is not None and not _valid_day(year, month, day):
+        return None
+    return _date(_ymd(year, month, day))
+
+
+def _n_holiday(m: re.Match[str], st: _State) -> _Norm | None:
+    """ "Christmas 1914", "New Year's Day": fixed-date holidays, year from text or context."""
+    if not m.group("h")[0].isupper():
+        return None
+    month, day = R.HOLIDAYS[m.group("h").lower().replace("’", "'")]
+    year = int(m.group("y")) if m.group("y") else _anchor_year(st)
+    if year is None:
+        return _Norm("DATE", f"XXXX-{month:02d}-{day:02d}", resolved=False)
+    return _date(_ymd(year, month, day))
+
+
+def _n_part_of_year(m: re.Match[str], st: _State) -> _Norm | None:
+    """ "the end of the year", "later in the month": the anchor's year or month, with a mod."""
+    year, month, _ = _anchor_date(st, news_uses_dct=True)
+    phrase = re.sub(r"\s+", " ", m.group("mp").lower())
+    mod = R.MOD_PHRASES.get(phrase) or {"late in": "END", "early in": "START"}.get(phrase)
+    if year == 0 or (m.group("u").lower() == "month" and month is None):
+        return _Norm("DATE", "XXXX", mod, resolved=False)
+    value = fmt_year(year) if m.group("u").lower() == "year" else _ymd(year, month)
+    return _Norm("DATE", value, mod)
+
+
 def _n_pointer_month(m: re.Match[str], st: _State) -> _Norm | None:
     """ "last June", "next May": the month before/after the anchor date."""
     if not _capitalised(m, "m"):
@@ -317,8 +357,9 @@ def _n_season_year(m: re.Match[str], st: _State) -> _Norm | None:
 
 def _n_season_rel(m: re.Match[str], st: _State) -> _Norm | None:
     """ "that winter", "the following spring", "in the autumn": season of the anchor year."""
-    if _word_after(st.text, m.end()) in R.NOT_DATE_AFTER_SEASON:
-        return None
+    after = _word_after(st.text, m.end())
+    if after in R.NOT_DATE_AFTER_SEASON or (after == "of" and m.group("s").lower() == "fall"):
+        return None  # "spring cleaning", "the fall of Paris"
     season = R.SEASONS[m.group("s").lower()]
     pointer = (m.group("p") or "").lower()
     year, _, _ = _anchor_date(st, news_uses_dct=pointer in ("last", "next", "this"))
@@ -426,6 +467,8 @@ def _n_duration(m: re.Match[str], st: _State) -> _Norm | None:
     hyphen = "-" in st.text[m.start("n") : m.start("u")]
     if after in ("old", "olds") or st.text[m.end() : m.end() + 4] == "-old":
         return None  # an age
+    if unit_word.lower() == "second" and m.group("n").lower() in ("a", "an"):
+        return None  # "a second offensive": an ordinal
     if _word_before(st.text, m.start()) in R.ORDINAL_WORDS or (
         not plural and not hyphen and n is not None and n > 1
     ):
@@ -599,7 +642,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         rf"\b(?:the\s+)?(?P<d>{R.DAY_RE})\s+(?:of\s+)?(?P<m>{R.MONTH_RE})(?!\w)", _I),
      _n_day_month),
     ("month_day", re.compile(
-        rf"\b(?P<m>{R.MONTH_RE})\s+(?P<d>{R.DAY_RE})(?![\w,.:]|\s*,?\s*\d|\.\d)", _I),
+        rf"\b(?P<m>{R.MONTH_RE})\s+(?P<d>{R.DAY_RE})(?![\w:]|\s*,?\s*\d|\.\d)", _I),
      _n_day_month),
     ("season_year", re.compile(
         rf"\b(?:the\s+)?(?P<s>{R.SEASON_RE})\s+(?:of\s+)?(?P<y>\d{{4}})(?!\w|,\d)", _I),
@@ -609,8 +652,22 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         rf"(?P<x>(?:(?P<p>{R.POINTER_RE})\s+|the\s+)(?P<s>{R.SEASON_RE}))\b"
         r"(?!\s+(?:of\s+)?['’]?\d)", _I),
      _n_season_rel),
+    ("season_bare", re.compile(
+        rf"\b(?:in|during|through|throughout|until|by|before|after)\s+(?P<x>(?P<p>)(?P<s>{R.SEASON_RE}))\b"
+        r"(?!\s+(?:of\s+)?['’]?\d)", _I), _n_season_rel),
     ("pointer_month", re.compile(rf"\b(?P<p>last|next|this)\s+(?P<m>{R.MONTH_RE})(?!\w)", _I),
      _n_pointer_month),
+    ("month_of_year", re.compile(
+        rf"\b(?:(?P<d>{R.DAY_RE})\s+(?:of\s+)?)?(?P<m>{R.MONTH_RE})(?:\s+(?P<d2>{R.DAY_RE}))?"
+        rf"\s+of\s+(?P<p>that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year\b",
+        _I), _n_month_of_year),
+    ("holiday", re.compile(
+        rf"\b(?P<h>{R.alternation(R.HOLIDAYS)})(?:\s+(?:of\s+)?(?P<y>\d{{4}}))?(?![\w-])", _I),
+     _n_holiday),
+    ("part_of_year", re.compile(
+        r"\b(?P<x>(?:(?P<mp>the\s+(?:end|beginning|start|middle|close)\s+of|late\s+in|early\s+in|"
+        r"later\s+in|earlier\s+in)\s+)the\s+(?P<u>year|month))\b", _I), _n_part_of_year),
+    ("month", re.compile(rf"\b(?P<m>{R.MONTH_RE})(?![\w-])", _I), _n_month),
     ("century", re.compile(
         rf"\b(?:the\s+)?(?P<c>{R.ORDINAL_RE})[\s-]+century\b(?:\s*(?P<era>{_ERA}))?", _I),
      _n_century),
@@ -620,7 +677,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
      _n_year_era),
     ("era_year", re.compile(rf"\b(?P<era>A\.?D\.?)\s*(?P<y>\d{{1,4}})\b"), _n_year_era),
     ("set", re.compile(
-        rf"\b(?:every|each)\s+(?:(?P<n>{R.NUMBER_RE})\s+)?"
+        rf"\b(?:every|each|per)\s+(?:(?P<n>{R.NUMBER_RE})\s+)?"
         rf"(?P<u>(?:{R.UNIT_RE})s?|{R.SEASON_RE}|{R.WEEKDAY_RE}|morning|evening|night)\b", _I),
      _n_set),
     ("set_adverb", re.compile(rf"\b(?:{R.alternation(R.SET_ADVERBS)})\b", _I), _n_set_adverb),
@@ -642,7 +699,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|"
         r"\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\s*(?:GMT|UTC|BST|EST|ET)\b", _I), _n_clock),
     ("short_year", re.compile(r"(?<![\w'’])['’](?P<yy>\d{2})(?![\w'’])"), _n_short_year),
-    ("year", re.compile(r"(?<![\w$£€.,/:-])(?P<y>\d{4})(?![\w%]|,\d|\.\d|[-–/:]\d)"), _n_year),
+    ("year", re.compile(r"(?<![\w$£€.,/:])(?P<y>\d{4})(?![\w%]|,\d|\.\d|:\d)"), _n_year),
 ]  # fmt: skip
 
 _DATE_MOD_LEFT = re.compile(rf"(?:^|(?<=[\s(\"'‘“]))((?:the\s+)?(?:{R.DATE_MOD_RE}))\s*$", _I)

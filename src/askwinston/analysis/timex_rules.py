@@ -41,6 +41,13 @@ NUMBER_WORDS: dict[str, int] = {
     "ninety": 90, "hundred": 100, "a": 1, "an": 1, "a single": 1, "half a": 0,
 }  # fmt: skip
 
+# Holidays on a fixed calendar day.
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "bastille day": (7, 14), "armistice day": (11, 11), "may day": (5, 1),
+}  # fmt: skip
+
 # Vague counts: TIMEX3 writes the amount as X ("PXY").
 VAGUE_COUNTS = ("a few", "few", "several", "many", "some", "a couple of", "a number of")
 
@@ -152,7 +159,11 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in items)
 
 
-MONTH_RE = rf"(?:{alternation(MONTHS)})\.?"
+_FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+MONTH_RE = (
+    rf"(?:(?:{alternation(_FULL_MONTHS)})(?!\w)|"
+    rf"(?:{alternation(m for m in MONTHS if m not in _FULL_MONTHS)})\.?)"
+)
 WEEKDAY_RE = rf"(?:{alternation(WEEKDAYS)})"
 SEASON_RE = rf"(?:{alternation(SEASONS)})"
 NUMBER_RE = rf"(?:\d+(?:\.\d+)?|{alternation(NUMBER_WORDS)}|{alternation(VAGUE_COUNTS)})"
