@@ -266,6 +266,7 @@ def _n_day_month(m: re.Match[str], st: _State) -> _Norm | None:
     year = _anchor_year(st)
     if year is None:
         return _Norm("DATE", f"XXXX-{month:02d}-{day:02d}", resolved=False)
+    year = _news_year(st, m.start(), month)
     if not _valid_day(year, month, day):
         return None
     return _date(_ymd(year, month, day))
@@ -287,7 +288,7 @@ def _n_month(m: re.Match[str], st: _State) -> _Norm | None:
     month = _month(word)
     if year is None:
         return _Norm("DATE", f"XXXX-{month:02d}", resolved=False)
-    return _date(_ymd(year, month))
+    return _date(_ymd(_news_year(st, m.start(), month), month))
 
 
 def _n_month_of_year(m: re.Match[str], st: _State) -> _Norm | None:
@@ -328,6 +329,24 @@ def _n_part_of_year(m: re.Match[str], st: _State) -> _Norm | None:
         return _Norm("DATE", "XXXX", mod, resolved=False)
     value = fmt_year(year) if m.group("u").lower() == "year" else _ymd(year, month)
     return _Norm("DATE", value, mod)
+
+
+def _future_cue(st: _State, pos: int) -> bool:
+    """True if the sentence around pos speaks of the future ("will", "plans to", "expected")."""
+    start = max(st.text.rfind(".", 0, pos), st.text.rfind("\n", 0, pos), pos - 100)
+    end_candidates = [i for i in (st.text.find(".", pos), st.text.find("\n", pos)) if i >= 0]
+    end = min([*end_candidates, pos + 80])
+    return re.search(R.FUTURE_CUES, st.text[start + 1 : end], re.IGNORECASE) is not None
+
+
+def _news_year(st: _State, pos: int, month: int) -> int:
+    """Year of a month named without one: in news the nearest past one unless future tense."""
+    year = _anchor_year(st) or 0
+    if st.mode != "news" or st.dct is None:
+        return year
+    if _future_cue(st, pos):
+        return year + 1 if month < st.dct.month else year
+    return year - 1 if month > st.dct.month else year
 
 
 def _n_pointer_month(m: re.Match[str], st: _State) -> _Norm | None:
@@ -455,6 +474,8 @@ def _duration_value(n: int | None, unit_word: str) -> str:
     count = "X" if n is None else str(n)
     if letter == "2W":
         return f"P{'X' if n is None else 2 * n}W"
+    if letter in ("DE", "CE") and n is not None:  # as the TE3 gold writes them: P10Y, P100Y
+        return f"P{n * (10 if letter == 'DE' else 100)}Y"
     return f"PT{count}{letter}" if is_time else f"P{count}{letter}"
 
 
@@ -473,9 +494,11 @@ def _n_duration(m: re.Match[str], st: _State) -> _Norm | None:
         not plural and not hyphen and n is not None and n > 1
     ):
         return None  # "the first five year plan": part of a name
-    if after in R.SHIFT_WORDS and after not in ("on", "after", "before", "prior"):
+    if st.mode == "news" and after in R.SHIFT_WORDS and after != "ago":
+        pass  # TimeML (news) marks "a month earlier" as the duration; the shift is a signal
+    elif after in R.SHIFT_WORDS and after not in ("on", "after", "before", "prior"):
         return _shifted(m, st, n, unit_word, R.SHIFT_WORDS[after])
-    if after in ("after", "before") and m.group("p") is None:
+    elif after in ("after", "before") and m.group("p") is None:
         return _event_shift(m, st, n, unit_word, R.SHIFT_WORDS[after])
     mod = None
     if m.group("p") and m.group("p").lower().startswith("the"):
@@ -539,7 +562,7 @@ def _n_pointer_unit(m: re.Match[str], st: _State) -> _Norm | None:
         return None  # "that day": too vague to resolve reliably
     letter = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE"}[unit]
     if unit == "decade" and pointer not in ("this", "last"):
-        return _Norm("DURATION", "P1DE")
+        return _Norm("DURATION", "P10Y")
     value = _shift(anchor, letter, step)
     if value is None:
         placeholder = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
@@ -564,10 +587,7 @@ def _n_weekday(m: re.Match[str], st: _State) -> _Norm | None:
     else:
         base = dt.date(*anchor)  # type: ignore[arg-type]
         diff = (wd - base.weekday()) % 7
-        future = pointer == "next" or re.search(
-            r"\b(?:will|'ll|plans? to|is to|are to|scheduled|expected)\b",
-            st.text[max(0, m.start() - 60) : m.start()],
-        )
+        future = pointer == "next" or (pointer != "last" and _future_cue(st, m.start()))
         delta = diff if future else (diff - 7 if diff else 0)
         if pointer == "last" and delta == 0:
             delta = -7
@@ -690,10 +710,12 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         rf"\b(?P<p>the\s+(?:past|last|next|first|previous|following|coming)\s+)?"
         rf"(?P<n>{R.NUMBER_WORD_COMPOUND}|{R.NUMBER_RE})(?:\s+more)?(?:\s+|-)"
         rf"(?P<u>{R.UNIT_RE})(?P<pl>s)?\b", _I), _n_duration),
+    ("recent_units", re.compile(
+        r"\b(?P<x>(?:recent|the\s+(?:past|last|next|coming)\s+(?:few\s+)?)"
+        r"(?P<u>years|months|weeks|days|decades))\b", _I), _n_bare_units),
     ("bare_units", re.compile(
-        r"\b(?:for|within|in)?\s*(?P<x>(?:recent|the\s+(?:past|last|next|coming)\s+(?:few\s+)?)?"
-        r"(?P<u>years|months|weeks|days|decades))\b(?=\s*(?:[.,;]|and|of|ago|to|before|after))",
-        _I), _n_bare_units),
+        r"\b(?:for|within|in)\s+(?P<x>(?P<u>years|months|weeks|days|decades))\b"
+        r"(?=\s*(?:[.,;]|and|of|ago|to|before|after))", _I), _n_bare_units),
     ("news_word", re.compile(rf"\b(?:{R.alternation(R.NEWS_ONLY_WORDS)})\b", _I), _n_news_word),
     ("clock", re.compile(
         r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|"
@@ -732,7 +754,7 @@ def _with_modifier(text: str, start: int, norm: _Norm) -> tuple[int, str | None]
             key = phrase if phrase in R.MOD_PHRASES else phrase.removeprefix("the ")
             if key in R.MOD_PHRASES:
                 return start - len(left) + m.start(1), R.MOD_PHRASES[key]
-    if norm.type == "DURATION":
+    if norm.type == "DURATION" and not text[start : start + 4].lower().startswith("the"):
         m = _DUR_MOD_LEFT.search(left)
         if m:
             mod = R.DURATION_MODS[re.sub(r"\s+", " ", m.group(1).lower())]

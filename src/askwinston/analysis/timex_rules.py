@@ -137,7 +137,7 @@ NEWS_ONLY_WORDS: dict[str, str] = {
 
 # Relative pointers: "last year" (-1), "this year" (0), "the following year" (+1).
 RELATIVE_POINTERS: dict[str, int] = {
-    "last": -1, "previous": -1, "the previous": -1, "the preceding": -1, "the prior": -1,
+    "last": -1, "the last": -1, "previous": -1, "the previous": -1, "the preceding": -1, "the prior": -1,
     "this": 0, "that": 0, "the same": 0, "the current": 0, "current": 0,
     "next": 1, "the next": 1, "the following": 1, "the subsequent": 1, "coming": 1,
     "the coming": 1,
@@ -148,6 +148,12 @@ SHIFT_WORDS: dict[str, int] = {
     "later": 1, "afterwards": 1, "afterward": 1, "after": 1, "on": 1, "hence": 1,
     "earlier": -1, "before": -1, "ago": -1, "previously": -1, "prior": -1, "before that": -1,
 }  # fmt: skip
+
+# Words that put a sentence in the future, so "Saturday" or "June" lies ahead of the DCT.
+FUTURE_CUES = (
+    r"\b(?:will|won't|'ll|shall|going to|plans? to|planned|is to|are to|scheduled|expected|"
+    r"due to|set to|upcoming|next)\b"
+)
 
 ERA_BC = r"(?:B\.?\s?C\.?(?:E\.?)?|BCE)"
 ERA_AD = r"(?:A\.?\s?D\.?|C\.?E\.?)"
