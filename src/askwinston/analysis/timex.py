@@ -711,11 +711,14 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         rf"(?P<n>{R.NUMBER_WORD_COMPOUND}|{R.NUMBER_RE})(?:\s+more)?(?:\s+|-)"
         rf"(?P<u>{R.UNIT_RE})(?P<pl>s)?\b", _I), _n_duration),
     ("recent_units", re.compile(
-        r"\b(?P<x>(?:recent|the\s+(?:past|last|next|coming)\s+(?:few\s+)?)"
+        r"\b(?P<x>(?:recent\s+|the\s+(?:past|last|next|coming)\s+(?:few\s+)?)"
         r"(?P<u>years|months|weeks|days|decades))\b", _I), _n_bare_units),
     ("bare_units", re.compile(
         r"\b(?:for|within|in)\s+(?P<x>(?P<u>years|months|weeks|days|decades))\b"
         r"(?=\s*(?:[.,;]|and|of|ago|to|before|after))", _I), _n_bare_units),
+    ("units_shift", re.compile(
+        r"(?<![\w-])\b(?P<x>(?P<u>years|months|weeks|days|hours|minutes))\s+"
+        r"(?=before|after|later|earlier)\b", _I), _n_bare_units),
     ("news_word", re.compile(rf"\b(?:{R.alternation(R.NEWS_ONLY_WORDS)})\b", _I), _n_news_word),
     ("clock", re.compile(
         r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|"
