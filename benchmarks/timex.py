@@ -188,9 +188,12 @@ _ROWS = [
     ("te3", "relaxed_p", "TE3 relaxed P"), ("te3", "relaxed_r", "TE3 relaxed R"),
     ("te3", "value_f1", "TE3 value F1"), ("te3", "value_acc", "TE3 value accuracy"),
     ("te3", "type_acc", "TE3 type accuracy"),
-    ("wikiwars", "strict_f1", "WikiWars strict F1"), ("wikiwars", "relaxed_f1", "WikiWars relaxed F1"),
-    ("wikiwars", "relaxed_p", "WikiWars relaxed P"), ("wikiwars", "relaxed_r", "WikiWars relaxed R"),
-    ("wikiwars", "value_f1", "WikiWars value F1"), ("wikiwars", "value_acc", "WikiWars value accuracy"),
+    ("wikiwars", "strict_f1", "WikiWars strict F1"),
+    ("wikiwars", "relaxed_f1", "WikiWars relaxed F1"),
+    ("wikiwars", "relaxed_p", "WikiWars relaxed P"),
+    ("wikiwars", "relaxed_r", "WikiWars relaxed R"),
+    ("wikiwars", "value_f1", "WikiWars value F1"),
+    ("wikiwars", "value_acc", "WikiWars value accuracy"),
     ("wikiwars", "type_acc", "WikiWars type accuracy"),
 ]  # fmt: skip
 
@@ -207,8 +210,9 @@ def _cells(results: dict[str, Any]) -> list[tuple[str, list[str]]]:
     rows.append(("Seed not-dates wrongly tagged",
                  [f"{s['seed']['not_dates_tagged']}/{s['seed']['not_dates_total']}"
                   for s in systems.values()]))  # fmt: skip
-    rows.append(("Docs/s (all corpora)", [f"{s['speed']['docs_per_s']:.1f}" for s in systems.values()]))
-    rows.append(("Words/s (all corpora)", [f"{s['speed']['words_per_s']:,.0f}" for s in systems.values()]))
+    speeds = [s["speed"] for s in systems.values()]
+    rows.append(("Docs/s (all corpora)", [f"{sp['docs_per_s']:.1f}" for sp in speeds]))
+    rows.append(("Words/s (all corpora)", [f"{sp['words_per_s']:,.0f}" for sp in speeds]))
     rows.append(("Start-up s (once, not in rates)",
                  [f"{s['speed']['startup_seconds']:.1f}" for s in systems.values()]))  # fmt: skip
     return rows

@@ -513,12 +513,11 @@ def _shifted(m: re.Match[str], st: _State, n: int | None, unit: str, sign: int) 
     anchor = _anchor_date(st)
     if n is None:
         base = _shift(anchor, letter, 0) if anchor[0] else None
-        value = base or "XXXX"
-        return _Norm("DATE", value, "APPROX", resolved=False, end=end)
-    value = _shift(anchor, letter, sign * n)
-    if value is None:
+        return _Norm("DATE", base or "XXXX", "APPROX", resolved=False, end=end)
+    shifted = _shift(anchor, letter, sign * n)
+    if shifted is None:
         return _Norm("DATE", "XXXX-XX-XX", resolved=False, end=end)
-    return _date(value, end=end)
+    return _date(shifted, end=end)
 
 
 def _event_shift(m: re.Match[str], st: _State, n: int | None, unit: str, sign: int) -> _Norm:
@@ -695,7 +694,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
      _n_decade),
     ("year_era", re.compile(rf"(?<![\w,.])(?P<y>\d{{1,4}})\s*(?P<era>{_ERA})(?![\w])"),
      _n_year_era),
-    ("era_year", re.compile(rf"\b(?P<era>A\.?D\.?)\s*(?P<y>\d{{1,4}})\b"), _n_year_era),
+    ("era_year", re.compile(r"\b(?P<era>A\.?D\.?)\s*(?P<y>\d{1,4})\b"), _n_year_era),
     ("set", re.compile(
         rf"\b(?:every|each|per)\s+(?:(?P<n>{R.NUMBER_RE})\s+)?"
         rf"(?P<u>(?:{R.UNIT_RE})s?|{R.SEASON_RE}|{R.WEEKDAY_RE}|morning|evening|night)\b", _I),

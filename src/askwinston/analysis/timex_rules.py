@@ -137,7 +137,8 @@ NEWS_ONLY_WORDS: dict[str, str] = {
 
 # Relative pointers: "last year" (-1), "this year" (0), "the following year" (+1).
 RELATIVE_POINTERS: dict[str, int] = {
-    "last": -1, "the last": -1, "previous": -1, "the previous": -1, "the preceding": -1, "the prior": -1,
+    "last": -1, "the last": -1, "previous": -1, "the previous": -1, "the preceding": -1,
+    "the prior": -1,
     "this": 0, "that": 0, "the same": 0, "the current": 0, "current": 0,
     "next": 1, "the next": 1, "the following": 1, "the subsequent": 1, "coming": 1,
     "the coming": 1,

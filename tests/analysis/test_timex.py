@@ -1,0 +1,329 @@
+"""Unit tests for the temporal tagger, one parametrised block per pattern family.
+
+Every example sentence here is made up for the test; none is copied from a benchmark or the seed.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from askwinston.analysis.timex import (
+    TimeContext,
+    TimexMatch,
+    annotate,
+    display,
+    fmt_year,
+    sort_key,
+    tag,
+)
+from askwinston.model import Notes, Section, Sentence, Source, Span
+
+
+def only(text: str, **kw: object) -> TimexMatch:
+    """The single timex expected in text."""
+    found = tag(text, **kw)  # type: ignore[arg-type]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def values(text: str, **kw: object) -> list[tuple[str, str, str | None]]:
+    """(text, value, mod) of every timex in text."""
+    return [(m.text, m.value, m.mod) for m in tag(text, **kw)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected_text", "value"),
+    [
+        ("The treaty was signed on 3rd March 1918 at Brest.", "3rd March 1918", "1918-03-03"),
+        ("Riots broke out on 9 Jan. 1905 in the capital.", "9 Jan. 1905", "1905-01-09"),
+        ("The ship sank on April 15, 1912, after a collision.", "April 15, 1912", "1912-04-15"),
+        ("A telegram dated 08/11/1923 survives.", "08/11/1923", "1923-11-08"),
+        ("A note dated 12/25/1941 was found.", "12/25/1941", "1941-12-25"),
+        ("The decree is dated 1917-11-08 in the archive.", "1917-11-08", "1917-11-08"),
+        ("The assembly met on the 5th of May 1789.", "the 5th of May 1789", "1789-05-05"),
+    ],
+)
+def test_absolute_dates(sentence: str, expected_text: str, value: str) -> None:
+    m = only(sentence)
+    assert (m.text, m.type, m.value, m.mod) == (expected_text, "DATE", value, None)
+    assert sentence[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Parliament was dissolved in October 1931.", "1931-10"),
+        ("The strike began in Sept. 1926 and soon spread.", "1926-09"),
+        ("The dam was finished in 1936.", "1936"),
+        ("Prices kept rising in '23 and the currency collapsed.", "1923"),
+    ],
+)
+def test_partial_dates(sentence: str, value: str) -> None:
+    assert only(sentence, context=TimeContext(1920)).value == value
+
+
+def test_day_month_takes_the_year_from_context() -> None:
+    ctx = TimeContext()
+    assert only("The fleet mutinied in 1918.", context=ctx).value == "1918"
+    assert only("On 3rd Nov the sailors marched.", context=ctx).value == "1918-11-03"
+    assert only("By November 9 the emperor had gone.", context=ctx).value == "1918-11-09"
+
+
+def test_bare_month_needs_capital_and_takes_context_year() -> None:
+    ctx = TimeContext(1926)
+    assert values("Miners may strike, as they did in May.", context=ctx) == [
+        ("May", "1926-05", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected_text", "value"),
+    [
+        ("The offensive stalled in the winter of 1941.", "the winter of 1941", "1941-WI"),
+        ("Autumn 1917 saw two revolutions.", "Autumn 1917", "1917-FA"),
+        ("Talks resumed in the spring of 1921.", "the spring of 1921", "1921-SP"),
+        ("Summer 1940 was decisive in the air.", "Summer 1940", "1940-SU"),
+    ],
+)
+def test_seasons(sentence: str, expected_text: str, value: str) -> None:
+    m = only(sentence)
+    assert (m.text, m.value) == (expected_text, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected_text", "value", "mod"),
+    [
+        ("The army was exhausted by the end of 1916.", "the end of 1916", "1916", "END"),
+        ("Rationing started in early 1940.", "early 1940", "1940", "START"),
+        ("Unemployment peaked in the mid-1930s.", "the mid-1930s", "193", "MID"),
+        ("The abbey was founded around 1120.", "around 1120", "1120", "APPROX"),
+        ("The chronicle was written c. 1150.", "c. 1150", "1150", "APPROX"),
+        ("The harvest failed in late 1932.", "late 1932", "1932", "END"),
+        ("Fighting resumed at the beginning of 1915.", "the beginning of 1915", "1915", "START"),
+    ],
+)
+def test_modifiers(sentence: str, expected_text: str, value: str, mod: str) -> None:
+    m = only(sentence)
+    assert (m.text, m.value, m.mod) == (expected_text, value, mod)
+
+
+def test_by_is_a_signal_not_part_of_the_date() -> None:
+    # TimeML treats "by" as a SIGNAL: the timex is the date alone, with no mod.
+    assert values("The canal was finished by 1869.") == [("1869", "1869", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Jazz spread quickly in the 1920s.", "192"),
+        ("The empire declined in the 17th century.", "16"),
+        ("Railways transformed the nineteenth century.", "18"),
+        ("Athens flourished in the 5th century BC.", "-04"),
+    ],
+)
+def test_decades_and_centuries(sentence: str, value: str) -> None:
+    assert only(sentence).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected_text", "value"),
+    [
+        ("Famine struck between 1932 and 1933 in the south.", "between 1932 and 1933",
+         "1932/1933"),
+        ("He ruled from 1558 to 1603.", "from 1558 to 1603", "1558/1603"),
+        ("The Great War of 1914–18 changed Europe.", "1914–18", "1914/1918"),
+        ("During 1861-1865 the states were at war.", "1861-1865", "1861/1865"),
+        ("Between 264 and 241 BC the two cities fought.", "Between 264 and 241 BC",
+         "-0264/-0241"),
+    ],
+)  # fmt: skip
+def test_ranges(sentence: str, expected_text: str, value: str) -> None:
+    m = only(sentence)
+    assert (m.text, m.value) == (expected_text, value)
+
+
+def test_ranges_can_be_split_as_timeml_gold_does() -> None:
+    assert values("He ruled from 1558 to 1603.", ranges=False) == [
+        ("1558", "1558", None), ("1603", "1603", None)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Caesar was killed in 44 BC.", "-0044"),
+        ("The invasion came in AD 43.", "0043"),
+        ("The city fell in 146 BCE.", "-0146"),
+        ("The wall was begun in 122 AD.", "0122"),
+    ],
+)
+def test_bc_ad(sentence: str, value: str) -> None:
+    assert only(sentence).value == value
+
+
+def test_no_year_zero_between_bc_and_ad() -> None:
+    ctx = TimeContext()
+    assert only("He was born in 1 BC.", context=ctx).value == "-0001"
+    assert only("The following year he moved.", context=ctx).value == "0001"
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (["The siege began on 4 June 1916.", "Two days later the line broke."], "1916-06-06"),
+        (["The siege began on 4 June 1916.", "The next day it rained."], "1916-06-05"),
+        (["The fort fell in 1863.", "That year the harvest failed."], "1863"),
+        (["The fort fell in 1863.", "The following spring was quiet."], "1864-SP"),
+        (["The fort fell in 1863.", "Three years later peace came."], "1866"),
+        (["The fort fell in March 1863.", "A month later it was retaken."], "1863-04"),
+    ],
+)
+def test_relative_expressions_follow_the_narrative(sentences: list[str], expected: str) -> None:
+    ctx = TimeContext()
+    found = [m for s in sentences for m in tag(s, context=ctx)]
+    assert found[-1].value == expected
+    assert found[-1].resolved
+
+
+def test_event_anchored_expression_is_marked_unresolved() -> None:
+    ctx = TimeContext()
+    tag("The coup failed in 1923.", context=ctx)
+    m = only("A few weeks after the trial the party was banned.", context=ctx)
+    assert m.text.startswith("A few weeks") and m.type == "DATE"
+    assert not m.resolved and m.mod == "APPROX"
+
+
+def test_relative_without_anchor_is_unresolved() -> None:
+    m = only("The following day they marched on.")
+    assert not m.resolved and m.value.startswith("XXXX")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "value"),
+    [
+        ("The minister resigned on Thursday.", "2013-03-22", "2013-03-21"),
+        ("The talks will resume on Monday.", "2013-03-22", "2013-03-25"),
+        ("Sales fell last year.", "2013-03-22", "2012"),
+        ("A vote is due next year.", "2013-03-22", "2014"),
+        ("The strike ended yesterday.", "2013-03-22", "2013-03-21"),
+        ("Inflation rose this month.", "2013-03-22", "2013-03"),
+        ("Output fell two years ago.", "2013-03-22", "2011"),
+        ("The plant closed in August.", "2013-03-22", "2012-08"),
+    ],
+)
+def test_news_mode_resolves_against_the_dct(sentence: str, dct: str, value: str) -> None:
+    assert only(sentence, dct=dct, mode="news").value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "typ", "value", "mod"),
+    [
+        ("He was imprisoned for 15 years.", "DURATION", "P15Y", None),
+        ("The blockade lasted three months.", "DURATION", "P3M", None),
+        ("The march took nearly six weeks.", "DURATION", "P6W", "LESS_THAN"),
+        ("The battle raged for several days.", "DURATION", "PXD", None),
+        ("The crossing took eight hours.", "DURATION", "PT8H", None),
+        ("It felt like a decade.", "DURATION", "P10Y", None),
+        ("The council met every year.", "SET", "P1Y", None),
+        ("Elections were held every four years.", "SET", "P4Y", None),
+        ("The guard was changed daily.", "SET", "P1D", None),
+    ],
+)
+def test_durations_and_sets(sentence: str, typ: str, value: str, mod: str | None) -> None:
+    m = only(sentence)
+    assert (m.type, m.value, m.mod) == (typ, value, mod)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He called for a thorough spring cleaning of the ministries.",
+        "The second five year plan stressed heavy industry.",
+        "Now the party turned on its own members.",
+        "Boys over the age of fourteen were conscripted.",
+        "He joined the navy aged 16.",
+        "See page 1066 of the catalogue.",
+        "As chapter 12 explains, the revolt failed.",
+        "Some 280,000 people were deported.",
+        "Around 5,000 prisoners were freed.",
+        "About 3 million soldiers were mobilised.",
+        "He sent 1500 men to the border.",
+        "Only 17 of his officers survived.",
+        "The factory made 2400 tanks.",
+        "Prices rose by 1200% overall.",
+        "He was the 18th delegate to speak.",
+        "The army had a second chance.",
+        "She was a 12-year-old girl.",
+        "It may rain, and troops march on.",
+    ],
+)
+def test_not_dates(sentence: str) -> None:
+    assert tag(sentence) == []
+
+
+def test_modes_are_checked() -> None:
+    with pytest.raises(ValueError, match="mode"):
+        tag("In 1920.", mode="poetry")
+
+
+def test_annotate_builds_model_timexes_with_spans_into_the_source() -> None:
+    text = "The purges of 1937\nOn 5 May arrests began. In 1939 they stopped.\n"
+    source = Source(key="notes-1", path="notes.txt", text=text)
+    section = Section(id="s1", source="notes-1", title="The purges of 1937", line=1, level=1,
+                      ordinal=0)  # fmt: skip
+    body = source.line(2)
+    first, second = body.text.split(". ", 1)
+    sentences = [
+        Sentence("a", Span("notes-1", 2, body.start, body.start + len(first) + 1),
+                 first + ".", "s1", 0),
+        Sentence("b", Span("notes-1", 2, body.start + len(first) + 2, body.end), second, "s1", 1),
+    ]  # fmt: skip
+    notes = Notes(source, "notes", [section], [], sentences)
+    found = annotate(notes)
+    assert [(t.value, t.sentence_id, t.span.line) for t in found] == [
+        ("1937-05-05", "a", 2), ("1939", "b", 2)
+    ]  # fmt: skip
+    for t in found:
+        assert text[t.span.start : t.span.end] == t.text
+        assert t.span.source == "notes-1"
+
+
+def test_sort_key_orders_chronologically() -> None:
+    shuffled = ["1934-12-01", "1936-SU", "193", "-0044", "1933/1938", "1934", "0043",
+                "1936-WI", "1936-09", "18", "XXXX-XX-XX", "1940"]  # fmt: skip
+    ordered = sorted(shuffled, key=sort_key)
+    assert ordered == ["-0044", "0043", "18", "193", "1933/1938", "1934", "1934-12-01",
+                       "1936-WI", "1936-SU", "1936-09", "1940", "XXXX-XX-XX"]  # fmt: skip
+    assert sort_key("1940", "START") < sort_key("1940") < sort_key("1940", "END")
+
+
+@pytest.mark.parametrize(
+    ("value", "mod", "text"),
+    [
+        ("1934-12-01", None, "1 December 1934"),
+        ("1936-SU", None, "summer 1936"),
+        ("193", None, "the 1930s"),
+        ("-0044", None, "44 BC"),
+        ("1933/1938", None, "1933–1938"),
+        ("1940", "END", "the end of 1940"),
+        ("18", None, "the 19th century"),
+        ("1935-01", None, "January 1935"),
+        ("1066", "APPROX", "around 1066"),
+    ],
+)
+def test_display(value: str, mod: str | None, text: str) -> None:
+    assert display(value, mod) == text
+
+
+@given(st.integers(min_value=1000, max_value=2100))
+def test_any_plausible_year_after_in_is_tagged(year: int) -> None:
+    m = only(f"It happened in {year}.")
+    assert m.value == fmt_year(year) and m.text == str(year)
+
+
+@given(st.text(max_size=200))
+def test_offsets_always_slice_the_text(text: str) -> None:
+    for m in tag(text, dct="2013-03-22", mode="news"):
+        assert text[m.start : m.end] == m.text and m.start < m.end
