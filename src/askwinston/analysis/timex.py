@@ -46,6 +46,19 @@ class TimeContext:
         """Take a newly mentioned date as the anchor, at the granularity it was written."""
         self.year, self.month, self.day = year, month, day
 
+    def accept(self, year: int, month: int | None = None, day: int | None = None) -> None:
+        """Move the anchor, unless a bare year looks like an aside far from the narrative.
+
+        Once the story is at a precise date, a lone year well before it ("as in 1614") or far
+        after it ("documents found in 2004") is a flashback or a comment, not a move of the
+        story; partial dates that follow still belong to the narrative's year.
+        """
+        if month is None and self.month is not None and self.year is not None:
+            lo, hi = R.ASIDE_WINDOW
+            if not self.year + lo <= year <= self.year + hi:
+                return
+        self.set(year, month, day)
+
 
 @dataclass(frozen=True)
 class _Norm:
@@ -357,7 +370,7 @@ def _n_pointer_month(m: re.Match[str], st: _State) -> _Norm | None:
     year, amonth, _ = _anchor_date(st)
     if year == 0:
         return _Norm("DATE", f"XXXX-{month:02d}", resolved=False)
-    step = R.RELATIVE_POINTERS[m.group("p").lower()]
+    step = R.RELATIVE_POINTERS[re.sub(r"\s+", " ", m.group("p").lower())]
     if step < 0 and amonth is not None and month >= amonth:
         year -= 1
     elif step > 0 and amonth is not None and month <= amonth:
@@ -490,6 +503,8 @@ def _n_duration(m: re.Match[str], st: _State) -> _Norm | None:
         return None  # an age
     if unit_word.lower() == "second" and m.group("n").lower() in ("a", "an"):
         return None  # "a second offensive": an ordinal
+    if plural and m.group("n").lower() in ("a", "an", "one"):
+        return None  # "a months-long siege"
     if _word_before(st.text, m.start()) in R.ORDINAL_WORDS or (
         not plural and not hyphen and n is not None and n > 1
     ):
@@ -525,6 +540,15 @@ def _event_shift(m: re.Match[str], st: _State, n: int | None, unit: str, sign: i
     shifted = _shifted(m, st, n, unit, sign)
     return replace(shifted, mod=shifted.mod or ("APPROX" if n is None else None), resolved=False,
                    anchor=None)  # fmt: skip
+
+
+def _n_units_shift(m: re.Match[str], st: _State) -> _Norm | None:
+    """ "days later": a vague DURATION in news (TimeML), an unresolved DATE in narrative."""
+    if st.mode == "news" or not m.group("w"):
+        return _Norm("DURATION", _duration_value(None, m.group("u")), end=m.end("x"))
+    letter = R.UNITS[m.group("u").lower().rstrip("s")][0]
+    value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(letter, "XXXX")
+    return _Norm("DATE", value, resolved=False)
 
 
 def _n_bare_units(m: re.Match[str], st: _State) -> _Norm | None:
@@ -674,7 +698,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("season_bare", re.compile(
         rf"\b(?:in|during|through|throughout|until|by|before|after)\s+(?P<x>(?P<p>)(?P<s>{R.SEASON_RE}))\b"
         r"(?!\s+(?:of\s+)?['’]?\d)", _I), _n_season_rel),
-    ("pointer_month", re.compile(rf"\b(?P<p>last|next|this)\s+(?P<m>{R.MONTH_RE})(?!\w)", _I),
+    ("pointer_month", re.compile(
+        rf"\b(?P<p>last|next|this|the\s+previous|the\s+following)\s+(?P<m>{R.MONTH_RE})(?!\w)", _I),
      _n_pointer_month),
     ("month_of_year", re.compile(
         rf"\b(?:(?P<d>{R.DAY_RE})\s+(?:of\s+)?)?(?P<m>{R.MONTH_RE})(?:\s+(?P<d2>{R.DAY_RE}))?"
@@ -685,7 +710,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
      _n_holiday),
     ("part_of_year", re.compile(
         r"\b(?P<x>(?:(?P<mp>the\s+(?:end|beginning|start|middle|close)\s+of|late\s+in|early\s+in|"
-        r"later\s+in|earlier\s+in)\s+)the\s+(?P<u>year|month))\b", _I), _n_part_of_year),
+        r"later\s+in|earlier\s+in)\s+)(?:the\s+)?(?P<u>year|month))\b(?!\s+(?:of|\d))", _I),
+     _n_part_of_year),
     ("month", re.compile(rf"\b(?P<m>{R.MONTH_RE})(?![\w-])", _I), _n_month),
     ("century", re.compile(
         rf"\b(?:the\s+)?(?P<c>{R.ORDINAL_RE})[\s-]+century\b(?:\s*(?P<era>{_ERA}))?", _I),
@@ -701,7 +727,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
      _n_set),
     ("set_adverb", re.compile(rf"\b(?:{R.alternation(R.SET_ADVERBS)})\b", _I), _n_set_adverb),
     ("pointer_unit", re.compile(
-        rf"\b(?P<p>{R.POINTER_RE})\s+(?P<u>year|month|week|day|decade)\b", _I), _n_pointer_unit),
+        rf"\b(?P<p>{R.POINTER_RE})\s+(?:fiscal\s+|financial\s+|calendar\s+)?"
+        rf"(?P<u>year|month|week|day|decade)\b", _I), _n_pointer_unit),
     ("weekday", re.compile(
         rf"\b(?:on\s+)?(?P<x>(?:(?P<p>last|next|this|that)\s+)?(?P<w>{R.WEEKDAY_RE})"
         rf"(?:\s+(?P<part>morning|afternoon|evening|night))?)\b", _I), _n_weekday),
@@ -716,8 +743,9 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"\b(?:for|within|in)\s+(?P<x>(?P<u>years|months|weeks|days|decades))\b"
         r"(?=\s*(?:[.,;]|and|of|ago|to|before|after))", _I), _n_bare_units),
     ("units_shift", re.compile(
-        r"(?<![\w-])\b(?P<x>(?P<u>years|months|weeks|days|hours|minutes))\s+"
-        r"(?=before|after|later|earlier)\b", _I), _n_bare_units),
+        r"(?<![\w-])\b(?P<x>(?P<u>years|months|weeks|days|hours|minutes))"
+        r"(?=\s+(?:before|after|later|earlier)\b)(?:\s+(?P<w>later|earlier))?", _I),
+     _n_units_shift),
     ("news_word", re.compile(rf"\b(?:{R.alternation(R.NEWS_ONLY_WORDS)})\b", _I), _n_news_word),
     ("clock", re.compile(
         r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|"
@@ -728,6 +756,9 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
 
 _DATE_MOD_LEFT = re.compile(rf"(?:^|(?<=[\s(\"'‘“]))((?:the\s+)?(?:{R.DATE_MOD_RE}))\s*$", _I)
 _DUR_MOD_LEFT = re.compile(rf"(?:^|(?<=[\s(\"'‘“]))({R.DURATION_MOD_RE})\s+$", _I)
+_DAY_PART_LEFT = re.compile(
+    r"(?:^|(?<=\s))((?:the\s+)?(?:early\s+|late\s+)?(?P<part>morning|afternoon|evening|night)"
+    r"\s+of)\s+$", _I)
 _NO_MOD_VALUES = re.compile(r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF|P.*)$")
 
 
@@ -744,6 +775,18 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
                 found.append((m.start(), -(m.end() - m.start()), idx, m))
     found.sort(key=lambda c: (c[0], c[1], c[2]))
     return found
+
+
+def _with_day_part(text: str, start: int, norm: _Norm) -> tuple[int, _Norm]:
+    """ "the night of 8 May 1945": a TIME on that day ("1945-05-08TNI")."""
+    if norm.type != "DATE" or not re.match(r"^-?\d{4}-\d{2}-\d{2}$", norm.value):
+        return start, norm
+    m = _DAY_PART_LEFT.search(text[max(0, start - 40) : start])
+    if not m:
+        return start, norm
+    new_start = start - (len(text[max(0, start - 40) : start]) - m.start(1))
+    part = R.DAY_PARTS[m.group("part").lower()]
+    return new_start, replace(norm, type="TIME", value=f"{norm.value}T{part}")
 
 
 def _with_modifier(text: str, start: int, norm: _Norm) -> tuple[int, str | None]:
@@ -777,10 +820,11 @@ def _resolve(text: str, st: _State) -> Iterator[TimexMatch]:
         e = norm.end if norm.end is not None else m.end()
         if s < pos:
             continue
+        s, norm = _with_day_part(text, s, norm)
         s, mod = _with_modifier(text, s, norm)
         s = max(s, pos)
         if norm.anchor is not None and norm.resolved:
-            st.ctx.set(*norm.anchor)
+            st.ctx.accept(*norm.anchor)
         pos = e
         yield TimexMatch(s, e, text[s:e], norm.type, norm.value, mod or norm.mod, norm.resolved)
 

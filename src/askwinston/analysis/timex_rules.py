@@ -156,6 +156,9 @@ FUTURE_CUES = (
     r"due to|set to|upcoming|next)\b"
 )
 
+# A lone year outside (anchor year + lo, anchor year + hi) does not move a precise anchor.
+ASIDE_WINDOW = (-1, 10)
+
 ERA_BC = r"(?:B\.?\s?C\.?(?:E\.?)?|BCE)"
 ERA_AD = r"(?:A\.?\s?D\.?|C\.?E\.?)"
 
