@@ -327,3 +327,48 @@ def test_any_plausible_year_after_in_is_tagged(year: int) -> None:
 def test_offsets_always_slice_the_text(text: str) -> None:
     for m in tag(text, dct="2013-03-22", mode="news"):
         assert text[m.start : m.end] == m.text and m.start < m.end
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (["The rising began on 2 May 1808.", "Critics in 1990 called it a myth.",
+          "On 14 June the rebels lost."], "1808-06-14"),
+        (["The rising began on 2 May 1808.", "Rules were as in 1700.",
+          "By 1 July order returned."], "1808-07-01"),
+        (["The rising began on 2 May 1808.", "In 1809 it spread.",
+          "On 3 March the army moved."], "1809-03-03"),
+    ],
+)  # fmt: skip
+def test_a_far_lone_year_is_an_aside_not_a_move(sentences: list[str], expected: str) -> None:
+    ctx = TimeContext()
+    found = [m for s in sentences for m in tag(s, context=ctx)]
+    assert found[-1].value == expected
+
+
+@pytest.mark.parametrize(
+    ("sentences", "text", "typ", "value"),
+    [
+        (["The raid came on the night of 9 May 1941."], "the night of 9 May 1941", "TIME",
+         "1941-05-09TNI"),
+        (["The treaty was signed in 1648.", "The 30 May of that year was wet."],
+         "The 30 May of that year", "DATE", "1648-05-30"),
+        (["The treaty was signed in 1648.", "Peace held until Christmas."], "Christmas", "DATE",
+         "1648-12-25"),
+        (["The army left in June 1812.", "It came back the previous April."],
+         "the previous April", "DATE", "1812-04"),
+        (["The army left in June 1812.", "It froze by the end of the year."],
+         "the end of the year", "DATE", "1812"),
+        (["The army left in June 1812.", "Weeks later it reached the river."], "Weeks later",
+         "DATE", "XXXX-WXX"),
+    ],
+)  # fmt: skip
+def test_narrative_phrases(sentences: list[str], text: str, typ: str, value: str) -> None:
+    ctx = TimeContext()
+    last = [m for s in sentences for m in tag(s, context=ctx)][-1]
+    assert (last.text, last.type, last.value) == (text, typ, value)
+
+
+def test_news_mode_keeps_the_timeml_extent_of_shifted_durations() -> None:
+    found = tag("Talks had collapsed a month earlier.", dct="2013-03-22", mode="news")
+    assert [(m.text, m.type, m.value) for m in found] == [("a month", "DURATION", "P1M")]

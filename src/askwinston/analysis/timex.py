@@ -702,7 +702,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         rf"\b(?P<p>last|next|this|the\s+previous|the\s+following)\s+(?P<m>{R.MONTH_RE})(?!\w)", _I),
      _n_pointer_month),
     ("month_of_year", re.compile(
-        rf"\b(?:(?P<d>{R.DAY_RE})\s+(?:of\s+)?)?(?P<m>{R.MONTH_RE})(?:\s+(?P<d2>{R.DAY_RE}))?"
+        rf"\b(?:(?:the\s+)?(?P<d>{R.DAY_RE})\s+(?:of\s+)?)?(?P<m>{R.MONTH_RE})"
+        rf"(?:\s+(?P<d2>{R.DAY_RE}))?"
         rf"\s+of\s+(?P<p>that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year\b",
         _I), _n_month_of_year),
     ("holiday", re.compile(
