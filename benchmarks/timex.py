@@ -29,6 +29,7 @@ from benchmarks.corpora import Doc, load_te3, load_wikiwars
 from benchmarks.te3_score import Counts, Tx, score_document, summary
 
 REPO = Path(__file__).resolve().parents[1]
+SPEED_REPEATS = 3
 QUICK_WIKIWARS = ["02_WW1", "10_PunicWars", "16_SpanishCivilWar", "20_PolishSoviet"]
 
 
@@ -132,9 +133,12 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict[str, Any] = {"corpora": {"te3": len(te3), "wikiwars": len(ww), "seed": 1},
                                "words": words(all_docs), "systems": {}}  # fmt: skip
-    t0 = time.perf_counter()
-    ours = [askwinston_tag(d) for d in te3 + ww] + [askwinston_seed(seed)]
-    elapsed = time.perf_counter() - t0
+    timings = []
+    for _ in range(SPEED_REPEATS):  # median of a few runs: the machine is shared
+        t0 = time.perf_counter()
+        ours = [askwinston_tag(d) for d in te3 + ww] + [askwinston_seed(seed)]
+        timings.append(time.perf_counter() - t0)
+    elapsed = sorted(timings)[len(timings) // 2]
     results["systems"]["askwinston"] = _system_result(te3, ww, seed, starts, seed_gold, ours,
                                                       elapsed, 0.0, all_docs)  # fmt: skip
     if args.errors:

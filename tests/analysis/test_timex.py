@@ -372,3 +372,19 @@ def test_narrative_phrases(sentences: list[str], text: str, typ: str, value: str
 def test_news_mode_keeps_the_timeml_extent_of_shifted_durations() -> None:
     found = tag("Talks had collapsed a month earlier.", dct="2013-03-22", mode="news")
     assert [(m.text, m.type, m.value) for m in found] == [("a month", "DURATION", "P1M")]
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [("P15Y", "15 years"), ("P1M", "1 month"), ("PT3H", "3 hours"), ("PT5M", "5 minutes"),
+     ("PXD", "days")],
+)
+def test_display_durations(value: str, text: str) -> None:
+    assert display(value) == text
+
+
+def test_at_that_time_takes_the_narrative_date() -> None:
+    ctx = TimeContext()
+    found = [m for s in ["Paris fell in June 1940.", "At that time the roads were full."]
+             for m in tag(s, context=ctx)]  # fmt: skip
+    assert (found[-1].text, found[-1].value) == ("that time", "1940-06")

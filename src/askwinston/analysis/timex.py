@@ -637,6 +637,15 @@ def _n_news_word(m: re.Match[str], st: _State) -> _Norm | None:
     return _Norm("DATE", (st.dct + dt.timedelta(days=int(code[:-1]))).isoformat())
 
 
+def _n_same_time(m: re.Match[str], st: _State) -> _Norm | None:
+    """ "at that time", "this period": the narrative's current date, when there is one."""
+    if st.mode == "news":
+        return None  # in news "this time" is mostly "on this occasion"
+    if st.ctx.year is None:
+        return _Norm("DATE", "PAST_REF", resolved=False)
+    return _Norm("DATE", _ymd(st.ctx.year, st.ctx.month, st.ctx.day))
+
+
 def _n_clock(m: re.Match[str], st: _State) -> _Norm | None:
     """ "3 p.m.", "15:00 GMT": a TIME on the anchor day."""
     hour = int(m.group("h") or m.group("h2"))
@@ -747,6 +756,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"(?<![\w-])\b(?P<x>(?P<u>years|months|weeks|days|hours|minutes))"
         r"(?=\s+(?:before|after|later|earlier)\b)(?:\s+(?P<w>later|earlier))?", _I),
      _n_units_shift),
+    ("same_time", re.compile(
+        r"\b(?P<x>(?:that|this|the\s+same)\s+(?:time|period|moment))\b", _I), _n_same_time),
     ("news_word", re.compile(rf"\b(?:{R.alternation(R.NEWS_ONLY_WORDS)})\b", _I), _n_news_word),
     ("clock", re.compile(
         r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|"
@@ -969,9 +980,24 @@ def _display_plain(value: str) -> str:
     return value
 
 
+_UNIT_NAMES = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "S": "second"}
+
+
+def _display_duration(value: str) -> str | None:
+    """ "P15Y" -> "15 years", "PT3H" -> "3 hours", "PXD" -> "days"; None if not a duration."""
+    m = re.match(r"^PT?(\d+|X)([YMWDHS])$", value)
+    if not m:
+        return None
+    unit = "minute" if value.startswith("PT") and m.group(2) == "M" else _UNIT_NAMES[m.group(2)]
+    if m.group(1) == "X":
+        return f"{unit}s"
+    n = int(m.group(1))
+    return f"{n} {unit}" + ("" if n == 1 else "s")
+
+
 def display(value: str, mod: str | None = None) -> str:
     """Human text for a TIMEX3 value: "1 December 1934", "summer 1936", "the 1930s", "44 BC"."""
-    text = _display_plain(value)
+    text = _display_duration(value) or _display_plain(value)
     if mod in _MOD_TEXT:
         return _MOD_TEXT[mod].format(text)
     return text
