@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.corpora import Doc
+from benchmarks.corpora import Doc, timex2_value
 from benchmarks.te3_score import Tx
 
 HERE = Path(__file__).resolve().parent
@@ -83,8 +83,9 @@ def _parse_output(tml: str, original: str) -> list[Tx]:
     plain.append(html.unescape(content[pos:]))
     out_text = "".join(plain)
     mapping = _offset_map(out_text, original)
-    return [Tx(mapping(s), mapping(e), a.get("type", "DATE"), a.get("value"), a.get("mod"))
-            for s, e, a in spans]  # fmt: skip
+    # HeidelTime writes BC years the TIMEX2 way ("BC0264"); the gold is compared in TIMEX3 form
+    return [Tx(mapping(s), mapping(e), a.get("type", "DATE"), timex2_value(a.get("value")),
+               a.get("mod")) for s, e, a in spans]  # fmt: skip
 
 
 def _offset_map(a: str, b: str):  # type: ignore[no-untyped-def]
