@@ -33,6 +33,7 @@ class HeidelTimeRun:
     timexes: list[list[Tx]]  # aligned with the documents given
     startup_s: float
     doc_s: list[float]
+    misaligned: int = 0  # timexes whose mapped extent does not read as HeidelTime's own text
 
 
 def unavailable() -> str | None:
@@ -62,7 +63,7 @@ def _config(workdir: Path) -> Path:
     return path
 
 
-def _parse_output(tml: str, original: str) -> list[Tx]:
+def _parse_output(tml: str, original: str) -> tuple[list[Tx], int]:
     """TIMEX3s of HeidelTime's TimeML output, with offsets mapped onto the original text."""
     body = re.search(r"<TimeML>\n?(.*)</TimeML>", tml, re.DOTALL)
     content = body.group(1) if body else tml
@@ -76,6 +77,7 @@ def _parse_output(tml: str, original: str) -> list[Tx]:
         plain.append(before)
         length += len(before)
         attrs = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1)))
+        attrs["_text"] = inner
         spans.append((length, length + len(inner), attrs))
         plain.append(inner)
         length += len(inner)
@@ -84,8 +86,11 @@ def _parse_output(tml: str, original: str) -> list[Tx]:
     out_text = "".join(plain)
     mapping = _offset_map(out_text, original)
     # HeidelTime writes BC years the TIMEX2 way ("BC0264"); the gold is compared in TIMEX3 form
-    return [Tx(mapping(s), mapping(e), a.get("type", "DATE"), timex2_value(a.get("value")),
-               a.get("mod")) for s, e, a in spans]  # fmt: skip
+    out = [Tx(mapping(s), mapping(e), a.get("type", "DATE"), timex2_value(a.get("value")),
+              a.get("mod")) for s, e, a in spans]  # fmt: skip
+    pairs = zip(out, spans, strict=True)
+    bad = sum(original[t.start : t.end] != a["_text"] for t, (_, _, a) in pairs)
+    return out, bad
 
 
 def _offset_map(a: str, b: str):  # type: ignore[no-untyped-def]
@@ -132,8 +137,8 @@ def run(docs: list[Doc]) -> HeidelTimeRun:
             elif line.startswith("doc_ms "):
                 _, path, ms = line.rsplit(" ", 2)
                 doc_s[int(Path(path).stem)] = int(ms) / 1000
-        timexes = [
+        parsed = [
             _parse_output((work / f"{i}.out").read_text(encoding="utf-8"), doc.text)
             for i, doc in enumerate(docs)
         ]
-    return HeidelTimeRun(timexes, startup, doc_s)
+    return HeidelTimeRun([p[0] for p in parsed], startup, doc_s, sum(p[1] for p in parsed))

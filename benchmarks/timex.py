@@ -150,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         results["systems"]["heideltime"] = _system_result(
             te3, ww, seed, starts, seed_gold, run.timexes, sum(run.doc_s), run.startup_s,
             all_docs)  # fmt: skip
+        results["systems"]["heideltime"]["misaligned_timexes"] = run.misaligned
     else:
         print(f"HeidelTime not run: {why}", file=sys.stderr)
         results["heideltime_skipped"] = why
