@@ -285,6 +285,20 @@ def _n_day_month(m: re.Match[str], st: _State) -> _Norm | None:
     return _date(_ymd(year, month, day))
 
 
+def _n_day_list(m: re.Match[str], st: _State) -> _Norm | None:
+    """ "6-7 January 1916", "22 to 24 February": the first day takes the month (and year)
+    written after the last one."""
+    if not _capitalised(m, "m"):
+        return None
+    month, day = _month(m.group("m")), int(re.sub(r"\D", "", m.group("d")))
+    year = int(m.group("y")) if m.group("y") else _anchor_year(st)
+    if year is None:
+        return _Norm("DATE", f"XXXX-{month:02d}-{day:02d}", resolved=False)
+    if not _valid_day(year, month, day):
+        return None
+    return _Norm("DATE", _ymd(year, month, day))
+
+
 def _n_month(m: re.Match[str], st: _State) -> _Norm | None:
     """ "in March": a month alone, year from context; ambiguous names need a preposition."""
     if not _capitalised(m, "m"):
@@ -515,10 +529,7 @@ def _n_duration(m: re.Match[str], st: _State) -> _Norm | None:
         return _shifted(m, st, n, unit_word, R.SHIFT_WORDS[after])
     elif after in ("after", "before") and m.group("p") is None:
         return _event_shift(m, st, n, unit_word, R.SHIFT_WORDS[after])
-    mod = None
-    if m.group("p") and m.group("p").lower().startswith("the"):
-        mod = None
-    return _Norm("DURATION", _duration_value(n, unit_word), mod)
+    return _Norm("DURATION", _duration_value(n, unit_word))
 
 
 def _shifted(m: re.Match[str], st: _State, n: int | None, unit: str, sign: int) -> _Norm:
@@ -581,7 +592,7 @@ def _n_pointer_unit(m: re.Match[str], st: _State) -> _Norm | None:
     step = R.RELATIVE_POINTERS[pointer]
     news_dct = pointer in ("last", "this", "next", "coming", "current", "the current")
     anchor = _anchor_date(st, news_uses_dct=news_dct)
-    if unit == "day" and step == 0 and pointer != "the same":
+    if unit == "day" and step == 0 and pointer not in ("the same", "that same"):
         return None  # "that day": too vague to resolve reliably
     letter = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE"}[unit]
     if unit == "decade" and pointer not in ("this", "last"):
@@ -624,7 +635,7 @@ def _n_news_word(m: re.Match[str], st: _State) -> _Norm | None:
     """ "now", "today", "yesterday": the DCT in news; history notes keep only "today"."""
     word = re.sub(r"\s+", " ", m.group(0).lower())
     code = R.NEWS_ONLY_WORDS[word]
-    if st.mode != "news" and word not in ("today", "nowadays", "at present"):
+    if st.mode != "news" and word not in R.NARRATIVE_WORDS:
         return None
     if code.endswith("_REF"):
         return _Norm("DATE", code)
@@ -648,8 +659,8 @@ def _n_same_time(m: re.Match[str], st: _State) -> _Norm | None:
 
 def _n_clock(m: re.Match[str], st: _State) -> _Norm | None:
     """ "3 p.m.", "15:00 GMT": a TIME on the anchor day."""
-    hour = int(m.group("h") or m.group("h2"))
-    minute_text = m.group("mi") or m.group("mi2")
+    hour = int(m.group("h") or m.group("h2") or m.group("h3"))
+    minute_text = m.group("mi") or m.group("mi2") or m.group("mi3")
     minute = int(minute_text or 0)
     ap = (m.group("ap") or "").lower().replace(".", "")
     if ap == "pm" and hour < 12:
@@ -687,6 +698,10 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("numeric", re.compile(r"(?<![\w/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})"
                            r"(?![\w/]|\.\d)"), _n_numeric),
     ("iso", re.compile(r"(?<![\w-])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?![\w-])"), _n_iso),
+    ("day_list", re.compile(
+        rf"\b(?P<d>{R.DAY_RE})\s*(?:-|–|—|,|and|or|to)\s*"
+        rf"(?={R.DAY_RE}\s+(?:of\s+)?(?P<m>{R.MONTH_RE})(?:,?\s+(?P<y>\d{{4}}))?(?!\w))", _I),
+     _n_day_list),
     ("month_year", re.compile(
         rf"\b(?P<m>{R.MONTH_RE}),?\s+(?:of\s+)?(?P<y>\d{{3,4}})(?:\s*(?P<era>{_ERA}))?"
         rf"(?!\w|,\d)", _I), _n_month_year),
@@ -761,7 +776,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("news_word", re.compile(rf"\b(?:{R.alternation(R.NEWS_ONLY_WORDS)})\b", _I), _n_news_word),
     ("clock", re.compile(
         r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|"
-        r"\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\s*(?:GMT|UTC|BST|EST|ET)\b", _I), _n_clock),
+        r"\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\s*(?:GMT|UTC|BST|EST|ET)\b|"
+        r"(?<=\bat\s)(?P<h3>[01]?\d|2[0-3]):(?P<mi3>[0-5]\d)(?:\s*hrs\b)?", _I), _n_clock),
     ("short_year", re.compile(r"(?<![\w'’])['’](?P<yy>\d{2})(?![\w'’])"), _n_short_year),
     ("year", re.compile(r"(?<![\w$£€.,/:])(?P<y>\d{4})(?![\w%]|,\d|\.\d|:\d)"), _n_year),
 ]  # fmt: skip

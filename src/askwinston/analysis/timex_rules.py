@@ -123,8 +123,8 @@ NOT_DATE_BEFORE = frozenset({
 
 # Phrases that look temporal but are not, checked around a candidate.
 NOT_DATE_AFTER_SEASON = frozenset({
-    "cleaning", "offensive", "collection", "term", "palace", "olympics", "games", "break",
-    "time", "clothes", "session", "war",
+    "cleaning", "collection", "term", "palace", "olympics", "games", "break", "time",
+    "clothes", "session", "roll", "rolls", "water", "waters", "onion", "onions", "chicken",
 })  # fmt: skip
 
 # Narrative "now" and similar: dates in news (anchored on the DCT), not in history notes.
@@ -135,11 +135,16 @@ NEWS_ONLY_WORDS: dict[str, str] = {
     "at present": "PRESENT_REF", "the present": "PRESENT_REF",
 }  # fmt: skip
 
+# Of NEWS_ONLY_WORDS, those that history notes also use as time references.
+NARRATIVE_WORDS = frozenset({
+    "today", "nowadays", "at present", "currently", "recently", "the past", "the future",
+})  # fmt: skip
+
 # Relative pointers: "last year" (-1), "this year" (0), "the following year" (+1).
 RELATIVE_POINTERS: dict[str, int] = {
     "last": -1, "the last": -1, "previous": -1, "the previous": -1, "the preceding": -1,
     "the prior": -1,
-    "this": 0, "that": 0, "the same": 0, "the current": 0, "current": 0,
+    "this": 0, "that": 0, "the same": 0, "that same": 0, "the current": 0, "current": 0,
     "next": 1, "the next": 1, "the following": 1, "the subsequent": 1, "coming": 1,
     "the coming": 1,
 }  # fmt: skip
