@@ -388,3 +388,14 @@ def test_at_that_time_takes_the_narrative_date() -> None:
     found = [m for s in ["Paris fell in June 1940.", "At that time the roads were full."]
              for m in tag(s, context=ctx)]  # fmt: skip
     assert (found[-1].text, found[-1].value) == ("that time", "1940-06")
+
+
+def test_partial_date_takes_the_year_nearest_the_story() -> None:
+    ctx = TimeContext()
+    tag("The siege began on 20 December 1588.", context=ctx)
+    assert only("By 3 January the walls were breached.", context=ctx).value == "1589-01-03"
+    assert only("In March supplies ran out.", context=ctx).value == "1589-03"
+
+
+def test_counts_with_thousands_separators_stay_whole() -> None:
+    assert only("The dynasty lasted 1,200 years.").value == "P1200Y"

@@ -112,7 +112,7 @@ def _month(word: str) -> int:
 
 def _number(word: str) -> int | None:
     """Integer for digits or a number word; None for vague counts ("several")."""
-    w = re.sub(r"\s+", " ", word.lower()).replace("-", " ")
+    w = re.sub(r"\s+", " ", word.lower()).replace("-", " ").replace(",", "")
     if w.replace(".", "", 1).isdigit():
         return int(float(w)) if "." not in w else None
     if w in R.NUMBER_WORDS:
@@ -367,10 +367,15 @@ def _future_cue(st: _State, pos: int) -> bool:
 
 
 def _news_year(st: _State, pos: int, month: int) -> int:
-    """Year of a month named without one: in news the nearest past one unless future tense."""
+    """Year of a month named without one: in news the nearest past one unless future tense;
+    in a narrative the one nearest the story's current month ("December 1941 ... January"
+    is January 1942)."""
     year = _anchor_year(st) or 0
     if st.mode != "news" or st.dct is None:
-        return year
+        if st.mode == "news" or st.ctx.month is None or st.ctx.year is None or year <= 0:
+            return year
+        here = st.ctx.year * 12 + st.ctx.month
+        return min((year, year + 1, year - 1), key=lambda y: abs(y * 12 + month - here))
     if _future_cue(st, pos):
         return year + 1 if month < st.dct.month else year
     return year - 1 if month > st.dct.month else year

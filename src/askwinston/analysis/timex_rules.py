@@ -181,7 +181,10 @@ MONTH_RE = (
 )
 WEEKDAY_RE = rf"(?:{alternation(WEEKDAYS)})"
 SEASON_RE = rf"(?:{alternation(SEASONS)})"
-NUMBER_RE = rf"(?:\d+(?:\.\d+)?|{alternation(NUMBER_WORDS)}|{alternation(VAGUE_COUNTS)})"
+NUMBER_RE = (
+    r"(?:(?<![\d,.])\d{1,3}(?:,\d{3})+|(?<![\d,.])\d+(?:\.\d+)?|"
+    rf"{alternation(NUMBER_WORDS)}|{alternation(VAGUE_COUNTS)})"
+)
 NUMBER_WORD_COMPOUND = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
     r"(?:one|two|three|four|five|six|seven|eight|nine))"
