@@ -399,3 +399,32 @@ def test_partial_date_takes_the_year_nearest_the_story() -> None:
 
 def test_counts_with_thousands_separators_stay_whole() -> None:
     assert only("The dynasty lasted 1,200 years.").value == "P1200Y"
+
+
+@pytest.mark.parametrize(
+    ("sentences", "text", "value", "mod"),
+    [
+        (["The fleet sailed in the spring of 431 BC."], "the spring of 431 BC", "-0431-SP", None),
+        (["Raids grew in the 360s BC."], "the 360s BC", "-036", None),
+        (["The 1956 summer was dry."], "1956 summer", "1956-SU", None),
+        (["War began in 431 BC.", "In 421 a truce was agreed."], "421", "-0421", None),
+        (["The siege lasted from 415 to 413 BC."], "415", "-0415", None),
+        (["The city grew in 1850.", "It had been a village the previous century."],
+         "the previous century", "17", None),
+        (["The city grew in 1850.", "The rains came in the early summer."], "the early summer",
+         "1850-SU", "START"),
+        (["The custom survives to this day."], "this day", "PRESENT_REF", None),
+    ],
+)  # fmt: skip
+def test_seasons_bc_and_centuries_in_context(
+    sentences: list[str], text: str, value: str, mod: str | None
+) -> None:
+    ctx = TimeContext()
+    found = [m for s in sentences for m in tag(s, context=ctx, ranges=False)]
+    hit = next(m for m in found if m.text == text)
+    assert (hit.value, hit.mod) == (value, mod)
+
+
+def test_three_digit_numbers_are_not_years_without_context() -> None:
+    assert tag("The regiment lost 415 of its 900 soldiers.") == []
+    assert tag("He wrote 250 letters from the front.") == []

@@ -196,6 +196,9 @@ def _shift(anchor: tuple[int, int | None, int | None], unit: str, n: int) -> str
         return fmt_year(new)
     if unit == "DE":
         return fmt_year(year + 10 * n)[:3]
+    if unit == "CE":
+        century = (year - 1) // 100 + n if year > 0 else -((-year - 1) // 100 + 1) - n
+        return f"{century:02d}" if century >= 0 else f"-{-century - 1:02d}"
     if unit == "M":
         if month is None:
             return None
@@ -398,11 +401,14 @@ def _n_pointer_month(m: re.Match[str], st: _State) -> _Norm | None:
 
 
 def _n_season_year(m: re.Match[str], st: _State) -> _Norm | None:
-    """ "Summer 1936", "the summer of 1930" -> 1936-SU."""
-    year = int(m.group("y"))
-    if year < 100:
-        return None
-    season = R.SEASONS[m.group("s").lower()]
+    """ "Summer 1936", "the summer of 1930", "1936 summer" -> 1936-SU; "spring of 480 BC"."""
+    if m.group("ey"):
+        year = _era_year(int(m.group("ey")), m.group("era"))
+    else:
+        year = int(m.group("y") or m.group("y2"))
+        if year < 1000:
+            return None
+    season = R.SEASONS[(m.group("s") or m.group("s2")).lower()]
     return _Norm("DATE", f"{fmt_year(year)}-{season}", anchor=(year, None, None))
 
 
@@ -416,10 +422,12 @@ def _n_season_rel(m: re.Match[str], st: _State) -> _Norm | None:
     year, _, _ = _anchor_date(st, news_uses_dct=pointer in ("last", "next", "this"))
     step = R.RELATIVE_POINTERS.get(pointer, 0)
     start = m.start("x")
+    em = (m.group("em") or "").lower()
+    mod = R.MOD_PHRASES.get(em) if em else None
     if year == 0:
-        return _Norm("DATE", f"XXXX-{season}", resolved=False, start=start)
+        return _Norm("DATE", f"XXXX-{season}", mod, resolved=False, start=start)
     shifted = _shift((year, None, None), "Y", step) or fmt_year(year)
-    return _Norm("DATE", f"{shifted}-{season}", start=start)
+    return _Norm("DATE", f"{shifted}-{season}", mod, start=start)
 
 
 def _n_year_era(m: re.Match[str], st: _State) -> _Norm | None:
@@ -441,7 +449,17 @@ def _plausible_year(m: re.Match[str], st: _State, year: int) -> bool:
         return False
     if 1000 <= year <= 2100:
         return True
-    return before in ("in", "year", "of", "since", "until", "by") and 100 <= year < 1000
+    return before in R.YEAR_PREPOSITIONS and 100 <= year < 1000 and (
+        before in ("in", "year", "since", "until") or _bc_context(m, st)
+    )
+
+
+def _bc_context(m: re.Match[str], st: _State) -> bool:
+    """True if a bare year is BC: the story is in BC, or "264 to 241 BC" follows."""
+    if st.ctx.year is not None and st.ctx.year < 0:
+        return True
+    follow = st.text[m.end() : m.end() + 20]
+    return re.match(rf"\s*(?:-|–|—|to|and|or|/)\s*\d{{1,4}}\s*{R.ERA_BC}", follow) is not None
 
 
 def _n_year(m: re.Match[str], st: _State) -> _Norm | None:
@@ -449,6 +467,8 @@ def _n_year(m: re.Match[str], st: _State) -> _Norm | None:
     year = int(m.group("y"))
     if not _plausible_year(m, st, year):
         return None
+    if year < 1000 and _bc_context(m, st):
+        year = -year
     return _date(fmt_year(year))
 
 
@@ -467,7 +487,10 @@ def _n_short_year(m: re.Match[str], st: _State) -> _Norm | None:
 def _n_decade(m: re.Match[str], st: _State) -> _Norm | None:
     """ "the 1930s" -> 193; "the '30s" takes its century from the anchor."""
     if m.group("dec"):
-        return _Norm("DATE", m.group("dec")[:3])
+        digits = m.group("dec")[:-1]
+        if m.group("era") and _era_year(1, m.group("era")) < 0:
+            return _Norm("DATE", f"-{int(digits):03d}")
+        return _Norm("DATE", digits) if len(digits) == 3 else None
     anchor = _anchor_year(st)
     century = (anchor // 100) if anchor and anchor > 0 else 19
     return _Norm("DATE", f"{century:02d}{m.group('sd')[0]}")
@@ -599,7 +622,8 @@ def _n_pointer_unit(m: re.Match[str], st: _State) -> _Norm | None:
     anchor = _anchor_date(st, news_uses_dct=news_dct)
     if unit == "day" and step == 0 and pointer not in ("the same", "that same"):
         return None  # "that day": too vague to resolve reliably
-    letter = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE"}[unit]
+    letter = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE",
+              "century": "CE"}[unit]  # fmt: skip
     if unit == "decade" and pointer not in ("this", "last"):
         return _Norm("DURATION", "P10Y")
     value = _shift(anchor, letter, step)
@@ -651,6 +675,11 @@ def _n_news_word(m: re.Match[str], st: _State) -> _Norm | None:
     if code == "TNI":
         return _Norm("TIME", f"{st.dct.isoformat()}TNI")
     return _Norm("DATE", (st.dct + dt.timedelta(days=int(code[:-1]))).isoformat())
+
+
+def _n_present(m: re.Match[str], st: _State) -> _Norm | None:
+    """ "(remains) to this day": the present."""
+    return _Norm("DATE", "PRESENT_REF")
 
 
 def _n_same_time(m: re.Match[str], st: _State) -> _Norm | None:
@@ -717,15 +746,18 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         rf"\b(?P<m>{R.MONTH_RE})\s+(?P<d>{R.DAY_RE})(?![\w:]|\s*,?\s*\d|\.\d)", _I),
      _n_day_month),
     ("season_year", re.compile(
-        rf"\b(?:the\s+)?(?P<s>{R.SEASON_RE})\s+(?:of\s+)?(?P<y>\d{{4}})(?!\w|,\d)", _I),
-     _n_season_year),
+        rf"\b(?:the\s+)?(?P<s>{R.SEASON_RE})\s+(?:of\s+)?(?:(?P<y>\d{{4}})(?!\w|,\d)|"
+        rf"(?P<ey>\d{{1,4}})\s*(?P<era>{_ERA})(?!\w))|\b(?P<y2>\d{{4}})\s+(?P<s2>{R.SEASON_RE})\b"
+        r"(?!\s+(?:of|\d))", _I), _n_season_year),
     ("season_rel", re.compile(
         rf"\b(?:(?:in|during|by|until|through|throughout|that|this|of)\s+)?"
-        rf"(?P<x>(?:(?P<p>{R.POINTER_RE})\s+|the\s+)(?P<s>{R.SEASON_RE}))\b"
+        rf"(?P<x>(?:(?P<p>{R.POINTER_RE})\s+|the\s+)(?:(?P<em>early|late|mid-?)\s*)?"
+        rf"(?P<s>{R.SEASON_RE}))\b"
         r"(?!\s+(?:of\s+)?['’]?\d)", _I),
      _n_season_rel),
     ("season_bare", re.compile(
-        rf"\b(?:in|during|through|throughout|until|by|before|after)\s+(?P<x>(?P<p>)(?P<s>{R.SEASON_RE}))\b"
+        rf"\b(?:in|during|through|throughout|until|by|before|after|of)\s+"
+        rf"(?P<x>(?P<p>)(?P<em>)(?P<s>{R.SEASON_RE}))\b"
         r"(?!\s+(?:of\s+)?['’]?\d)", _I), _n_season_rel),
     ("pointer_month", re.compile(
         rf"\b(?P<p>last|next|this|the\s+previous|the\s+following)\s+(?P<m>{R.MONTH_RE})(?!\w)", _I),
@@ -746,7 +778,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("century", re.compile(
         rf"\b(?:the\s+)?(?P<c>{R.ORDINAL_RE})[\s-]+century\b(?:\s*(?P<era>{_ERA}))?", _I),
      _n_century),
-    ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<dec>\d{3}0)['’]?s|['’](?P<sd>\d0)s)\b", _I),
+    ("decade", re.compile(
+        rf"\b(?:the\s+)?(?:(?P<dec>\d{{2,3}}0)['’]?s|['’](?P<sd>\d0)s)\b(?:\s*(?P<era>{_ERA}))?", _I),
      _n_decade),
     ("year_era", re.compile(rf"(?<![\w,.])(?P<y>\d{{1,4}})\s*(?P<era>{_ERA})(?![\w])"),
      _n_year_era),
@@ -758,7 +791,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("set_adverb", re.compile(rf"\b(?:{R.alternation(R.SET_ADVERBS)})\b", _I), _n_set_adverb),
     ("pointer_unit", re.compile(
         rf"\b(?P<p>{R.POINTER_RE})\s+(?:fiscal\s+|financial\s+|calendar\s+)?"
-        rf"(?P<u>year|month|week|day|decade)\b", _I), _n_pointer_unit),
+        rf"(?P<u>year|month|week|day|decade|century)\b", _I), _n_pointer_unit),
     ("weekday", re.compile(
         rf"\b(?:on\s+)?(?P<x>(?:(?P<p>last|next|this|that)\s+)?(?P<w>{R.WEEKDAY_RE})"
         rf"(?:\s+(?P<part>morning|afternoon|evening|night))?)\b", _I), _n_weekday),
@@ -776,6 +809,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"(?<![\w-])\b(?P<x>(?P<u>years|months|weeks|days|hours|minutes))"
         r"(?=\s+(?:before|after|later|earlier)\b)(?:\s+(?P<w>later|earlier))?", _I),
      _n_units_shift),
+    ("to_this_day", re.compile(r"(?<=\bto\s)(?P<x>this\s+day)\b", _I), _n_present),
     ("same_time", re.compile(
         r"\b(?P<x>(?:that|this|the\s+same)\s+(?:time|period|moment))\b", _I), _n_same_time),
     ("news_word", re.compile(rf"\b(?:{R.alternation(R.NEWS_ONLY_WORDS)})\b", _I), _n_news_word),
@@ -784,7 +818,7 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\s*(?:GMT|UTC|BST|EST|ET)\b|"
         r"(?<=\bat\s)(?P<h3>[01]?\d|2[0-3]):(?P<mi3>[0-5]\d)(?:\s*hrs\b)?", _I), _n_clock),
     ("short_year", re.compile(r"(?<![\w'’])['’](?P<yy>\d{2})(?![\w'’])"), _n_short_year),
-    ("year", re.compile(r"(?<![\w$£€.,/:])(?P<y>\d{4})(?![\w%]|,\d|\.\d|:\d)"), _n_year),
+    ("year", re.compile(r"(?<![\w$£€.,/:])(?P<y>\d{3,4})(?![\w%]|,\d|\.\d|:\d)"), _n_year),
 ]  # fmt: skip
 
 _DATE_MOD_LEFT = re.compile(rf"(?:^|(?<=[\s(\"'‘“]))((?:the\s+)?(?:{R.DATE_MOD_RE}))\s*$", _I)

@@ -164,8 +164,10 @@ FUTURE_CUES = (
 # A lone year outside (anchor year + lo, anchor year + hi) does not move a precise anchor.
 ASIDE_WINDOW = (-1, 10)
 
-ERA_BC = r"(?:B\.?\s?C\.?(?:E\.?)?|BCE)"
-ERA_AD = r"(?:A\.?\s?D\.?|C\.?E\.?)"
+# Eras; a full stop is part of the era only in the dotted spelling ("B.C."), not "BC." at the
+# end of a sentence.
+ERA_BC = r"(?:B\.\s?C\.(?:E\.)?|BCE|BC)(?!\w)"
+ERA_AD = r"(?:A\.\s?D\.|C\.E\.|AD|CE)(?!\w)"
 
 
 def alternation(words: Iterable[str]) -> str:
