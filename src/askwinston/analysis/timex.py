@@ -779,7 +779,8 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         rf"\b(?:the\s+)?(?P<c>{R.ORDINAL_RE})[\s-]+century\b(?:\s*(?P<era>{_ERA}))?", _I),
      _n_century),
     ("decade", re.compile(
-        rf"\b(?:the\s+)?(?:(?P<dec>\d{{2,3}}0)['’]?s|['’](?P<sd>\d0)s)\b(?:\s*(?P<era>{_ERA}))?", _I),
+        rf"\b(?:the\s+)?(?:(?P<dec>\d{{2,3}}0)['’]?s|['’](?P<sd>\d0)s)\b"
+        rf"(?:\s*(?P<era>{_ERA}))?", _I),
      _n_decade),
     ("year_era", re.compile(rf"(?<![\w,.])(?P<y>\d{{1,4}})\s*(?P<era>{_ERA})(?![\w])"),
      _n_year_era),
