@@ -371,14 +371,14 @@ def _future_cue(st: _State, pos: int) -> bool:
 
 def _news_year(st: _State, pos: int, month: int) -> int:
     """Year of a month named without one: in news the nearest past one unless future tense;
-    in a narrative the one nearest the story's current month ("December 1941 ... January"
-    is January 1942)."""
+    in a narrative the story's year, except that a January right after a December starts the
+    next year."""
     year = _anchor_year(st) or 0
     if st.mode != "news" or st.dct is None:
         if st.mode == "news" or st.ctx.month is None or st.ctx.year is None or year <= 0:
             return year
-        here = st.ctx.year * 12 + st.ctx.month
-        return min((year, year + 1, year - 1), key=lambda y: abs(y * 12 + month - here))
+        # stories move forward: a month well before the current one is next year's
+        return year + 1 if month < st.ctx.month - R.FLASHBACK_MONTHS else year
     if _future_cue(st, pos):
         return year + 1 if month < st.dct.month else year
     return year - 1 if month > st.dct.month else year
@@ -736,6 +736,10 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         rf"\b(?P<d>{R.DAY_RE})\s*(?:-|–|—|,|and|or|to)\s*"
         rf"(?={R.DAY_RE}\s+(?:of\s+)?(?P<m>{R.MONTH_RE})(?:,?\s+(?P<y>\d{{4}}))?(?!\w))", _I),
      _n_day_list),
+    ("month_list", re.compile(
+        rf"\b(?P<m>{R.MONTH_RE})(?=\s*(?:-|–|—|,|and|or|to)\s*"
+        rf"(?:early\s+|late\s+|mid-?)?{R.MONTH_RE}\s+(?:of\s+)?(?P<y>\d{{4}})(?!\w))", _I),
+     _n_month_year),
     ("month_year", re.compile(
         rf"\b(?P<m>{R.MONTH_RE}),?\s+(?:of\s+)?(?P<y>\d{{3,4}})(?:\s*(?P<era>{_ERA}))?"
         rf"(?!\w|,\d)", _I), _n_month_year),

@@ -161,6 +161,11 @@ FUTURE_CUES = (
     r"due to|set to|upcoming|next)\b"
 )
 
+# A month named without a year more than this many months before the story's current month
+# is taken as next year's: only January right after a December ("December 1941 ... in
+# January" -> January 1942). Wider windows (3-9) scored worse on WikiWars: stories flash back.
+FLASHBACK_MONTHS = 10
+
 # A lone year outside (anchor year + lo, anchor year + hi) does not move a precise anchor.
 ASIDE_WINDOW = (-1, 10)
 
