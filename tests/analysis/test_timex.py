@@ -428,3 +428,29 @@ def test_seasons_bc_and_centuries_in_context(
 def test_three_digit_numbers_are_not_years_without_context() -> None:
     assert tag("The regiment lost 415 of its 900 soldiers.") == []
     assert tag("He wrote 250 letters from the front.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # a year deep inside a sentence is an aside: the story stays in 1805
+        (["The fleet left port on 19 October 1805.",
+          "The admiral had hoped to retire to his estate in 1806, his letters say.",
+          "On 21 October the fleets met."], "1805-10-21"),
+        # a year that opens the sentence sets a new scene
+        (["The fleet left port on 19 October 1805.", "In 1806 a new campaign began.",
+          "On 14 October the armies met."], "1806-10-14"),
+    ],
+)  # fmt: skip
+def test_only_scene_setting_years_move_a_precise_story(
+    sentences: list[str], expected: str
+) -> None:
+    ctx = TimeContext()
+    found = [m for s in sentences for m in tag(s, context=ctx)]
+    assert found[-1].value == expected
+
+
+def test_month_list_takes_the_year_written_after_it() -> None:
+    assert values("Fighting raged in August and September 1914.") == [
+        ("August", "1914-08", None), ("September 1914", "1914-09", None)
+    ]  # fmt: skip

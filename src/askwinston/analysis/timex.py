@@ -895,10 +895,21 @@ def _resolve(text: str, st: _State) -> Iterator[TimexMatch]:
         s, norm = _with_day_part(text, s, norm)
         s, mod = _with_modifier(text, s, norm)
         s = max(s, pos)
-        if norm.anchor is not None and norm.resolved:
+        if norm.anchor is not None and norm.resolved and (
+            norm.anchor[1] is not None or _frames_sentence(text, s) or st.ctx.month is None
+        ):
             st.ctx.accept(*norm.anchor)
         pos = e
         yield TimexMatch(s, e, text[s:e], norm.type, norm.value, mod or norm.mod, norm.resolved)
+
+
+def _frames_sentence(text: str, start: int) -> bool:
+    """True if a timex opens its sentence ("In 1941, ..."): such a year sets the scene and
+    moves the story; a bare year deep inside a sentence is more often an aside."""
+    head = text[max(0, start - 40) : start]
+    cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("; "))
+    lead = head[cut + 1 :] if cut >= 0 else (head if start <= 40 else None)
+    return lead is not None and len(lead.split()) <= 3
 
 
 def parse_dct(dct: str | None) -> dt.date | None:
