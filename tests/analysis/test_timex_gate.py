@@ -3,7 +3,8 @@
 - Seed notes: every gold timeline value is found on its line with its mod, and no listed
   not-date is tagged.
 - A pinned WikiWars slice: value F1 (TE3 way) must not fall below a floor set a little under
-  what the tagger reached when the floor was pinned (0.737 on these three documents).
+  what the tagger reached when the floor was pinned (value F1 0.827, relaxed F1 0.922
+  on these three documents).
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ if str(REPO) not in sys.path:  # the benchmark package lives at the repository r
     sys.path.insert(0, str(REPO))
 
 WIKIWARS_SLICE = ["09_GrecoPersian", "16_SpanishCivilWar", "20_PolishSoviet"]
-WIKIWARS_VALUE_F1_FLOOR = 0.72
-WIKIWARS_RELAXED_F1_FLOOR = 0.87
+WIKIWARS_VALUE_F1_FLOOR = 0.80
+WIKIWARS_RELAXED_F1_FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")
