@@ -716,7 +716,7 @@ _I = re.IGNORECASE
 _ERA = rf"(?:{R.ERA_BC}|{R.ERA_AD})"
 _YEAR_ERA = rf"\d{{1,4}}\s*{_ERA}"
 
-RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
+_RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("range_between", re.compile(
         rf"\b(?:between|from)\s+(?P<a>\d{{3,4}})\s*(?:and|to|until|till|through|[-–—])\s*"
         rf"(?P<b>\d{{2,4}})(?:\s*(?P<era>{R.ERA_BC}|{R.ERA_AD}))?(?![\w,])", _I), _n_range),
@@ -825,6 +825,25 @@ RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
     ("short_year", re.compile(r"(?<![\w'’])['’](?P<yy>\d{2})(?![\w'’])"), _n_short_year),
     ("year", re.compile(r"(?<![\w$£€.,/:])(?P<y>\d{3,4})(?![\w%]|,\d|\.\d|:\d)"), _n_year),
 ]  # fmt: skip
+
+
+def _with_first_chars(
+    rules: list[tuple[str, re.Pattern[str], Normaliser]],
+) -> list[tuple[str, re.Pattern[str], Normaliser]]:
+    """Prefix each pattern with a look-ahead on the characters it can start with.
+
+    Why: Python's `re` otherwise tries every alternative (month names, number words) at every
+    position; failing on one character class first makes scanning about twice as fast.
+    """
+    out = []
+    for name, pattern, normaliser in rules:
+        first = R.FIRST_CHARS[name]
+        out.append((name, re.compile(rf"(?={first})(?:{pattern.pattern})", pattern.flags),
+                    normaliser))  # fmt: skip
+    return out
+
+
+RULES = _with_first_chars(_RULES)
 
 _DATE_MOD_LEFT = re.compile(rf"(?:^|(?<=[\s(\"'‘“]))((?:the\s+)?(?:{R.DATE_MOD_RE}))\s*$", _I)
 _DUR_MOD_LEFT = re.compile(rf"(?:^|(?<=[\s(\"'‘“]))({R.DURATION_MOD_RE})\s+$", _I)

@@ -202,3 +202,22 @@ ORDINAL_RE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINAL_WORDS)})"
 DATE_MOD_RE = rf"(?:{alternation(MOD_PHRASES)})"
 DURATION_MOD_RE = rf"(?:{alternation(k for k in DURATION_MODS)})"
 POINTER_RE = rf"(?:{alternation(RELATIVE_POINTERS)})"
+
+
+# The characters each rule in timex.RULES can start with (a fast pre-check, see
+# timex._with_first_chars). Month-led rules start with a month's first letter, and so on.
+_M = "JFMASONDjfmasond"
+FIRST_CHARS: dict[str, str] = {
+    "range_between": "[bBfF]", "range_dash": r"\d", "dmy": r"[tT\d]", "mdy": f"[{_M}]",
+    "numeric": r"\d", "iso": r"\d", "day_list": r"\d", "month_list": f"[{_M}]",
+    "month_year": f"[{_M}]", "day_month": r"[tT\d]", "month_day": f"[{_M}]",
+    "season_year": r"[tTsSaAfFwW\d]", "season_rel": "[iIdDbBuUtToOlLpPnNcC]",
+    "season_bare": "[iIdDtTuUbBaAoO]", "pointer_month": "[lLnNtT]",
+    "month_of_year": rf"[tT\d{_M}]", "holiday": "[cCnNbBaAmM]", "part_of_year": "[tTlLeE]",
+    "month": f"[{_M}]", "century": r"[tT\dfFsSeEnN]", "decade": r"[tT\d'’]",
+    "year_era": r"\d", "era_year": "[aA]", "set": "[eEpP]", "set_adverb": "[dDwWmMaAyYnNhH]",
+    "pointer_unit": "[lLtTpPcCnN]", "weekday": "[oOlLnNtTmMwWfFsS]",
+    "duration": r"[\dtToOfFsSeEnNhHaAmM]", "recent_units": "[rRtT]", "bare_units": "[fFwWiI]",
+    "units_shift": "[yYmMwWdDhH]", "to_this_day": "[tT]", "same_time": "[tT]",
+    "news_word": "[nNcCtTyYrRaA]", "clock": r"\d", "short_year": "['’]", "year": r"\d",
+}  # fmt: skip
