@@ -454,3 +454,22 @@ def test_month_list_takes_the_year_written_after_it() -> None:
     assert values("Fighting raged in August and September 1914.") == [
         ("August", "1914-08", None), ("September 1914", "1914-09", None)
     ]  # fmt: skip
+
+
+def test_first_character_prefilter_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import askwinston.analysis.timex as timex_module
+
+    sentences = [
+        "Between 1933 and 1938 and from 264 to 241 BC; 6-7 January 1916 and May 8, 1945.",
+        "On 08/11/1923 and 1917-11-08, in August and September 1914, the 5th of May 1789.",
+        "Summer 1936, the following spring, in winter, last June, Christmas 1914, early 1917.",
+        "The end of the year, the 1930s, the 5th century BC, c. 1066, AD 43, the 360s BC.",
+        "Every year, daily, that same day, on Thursday night, three months, recent weeks.",
+        "Days later, to this day, at that time, recently, at 19:15 and 3 p.m., in '34.",
+    ]
+    fast = [tag(s, dct="2013-03-22", mode=mode) for s in sentences for mode in ("news",
+            "narrative")]  # fmt: skip
+    monkeypatch.setattr(timex_module, "RULES", timex_module._RULES)
+    plain = [tag(s, dct="2013-03-22", mode=mode) for s in sentences for mode in ("news",
+             "narrative")]  # fmt: skip
+    assert fast == plain and sum(map(len, fast)) > 60
