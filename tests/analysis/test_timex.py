@@ -473,3 +473,16 @@ def test_first_character_prefilter_changes_nothing(monkeypatch: pytest.MonkeyPat
     plain = [tag(s, dct="2013-03-22", mode=mode) for s in sentences for mode in ("news",
              "narrative")]  # fmt: skip
     assert fast == plain and sum(map(len, fast)) > 60
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Trade doubled over the past decade.", [("the past decade", "DURATION", "P10Y")]),
+        ("They referred to this day as a disaster.", []),
+        ("The feud survives to this day.", [("this day", "DATE", "PRESENT_REF")]),
+        ("The ledger for January of 114 pages was lost.", []),
+    ],
+)
+def test_past_spans_and_false_friends(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(m.text, m.type, m.value) for m in tag(sentence)] == expected

@@ -269,8 +269,8 @@ def _n_month_year(m: re.Match[str], st: _State) -> _Norm | None:
     if not _capitalised(m, "m"):
         return None
     year = _era_year(int(m.group("y")), m.groupdict().get("era"))
-    if abs(year) < 100 and not m.groupdict().get("era"):
-        return None
+    if abs(year) < 1000 and not m.groupdict().get("era"):
+        return None  # "January of 114": a count, not a year
     return _date(_ymd(year, _month(m.group("m"))))
 
 
@@ -677,6 +677,11 @@ def _n_news_word(m: re.Match[str], st: _State) -> _Norm | None:
     return _Norm("DATE", (st.dct + dt.timedelta(days=int(code[:-1]))).isoformat())
 
 
+def _n_past_unit(m: re.Match[str], st: _State) -> _Norm | None:
+    """ "the past decade": the span just before now, a DURATION (P10Y)."""
+    return _Norm("DURATION", _duration_value(1, m.group("u")))
+
+
 def _n_present(m: re.Match[str], st: _State) -> _Norm | None:
     """ "(remains) to this day": the present."""
     return _Norm("DATE", "PRESENT_REF")
@@ -814,7 +819,9 @@ _RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         r"(?<![\w-])\b(?P<x>(?P<u>years|months|weeks|days|hours|minutes))"
         r"(?=\s+(?:before|after|later|earlier)\b)(?:\s+(?P<w>later|earlier))?", _I),
      _n_units_shift),
-    ("to_this_day", re.compile(r"(?<=\bto\s)(?P<x>this\s+day)\b", _I), _n_present),
+    ("to_this_day", re.compile(r"(?<=\bto\s)(?P<x>this\s+day)\b(?!\s+as\b)", _I), _n_present),
+    ("past_unit", re.compile(
+        r"\b(?P<x>the\s+past\s+(?P<u>year|decade|century|month|week|day))\b", _I), _n_past_unit),
     ("same_time", re.compile(
         r"\b(?P<x>(?:that|this|the\s+same)\s+(?:time|period|moment))\b", _I), _n_same_time),
     ("news_word", re.compile(rf"\b(?:{R.alternation(R.NEWS_ONLY_WORDS)})\b", _I), _n_news_word),

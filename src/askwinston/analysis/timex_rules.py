@@ -218,6 +218,6 @@ FIRST_CHARS: dict[str, str] = {
     "year_era": r"\d", "era_year": "[aA]", "set": "[eEpP]", "set_adverb": "[dDwWmMaAyYnNhH]",
     "pointer_unit": "[lLtTpPcCnN]", "weekday": "[oOlLnNtTmMwWfFsS]",
     "duration": r"[\dtToOfFsSeEnNhHaAmM]", "recent_units": "[rRtT]", "bare_units": "[fFwWiI]",
-    "units_shift": "[yYmMwWdDhH]", "to_this_day": "[tT]", "same_time": "[tT]",
+    "units_shift": "[yYmMwWdDhH]", "to_this_day": "[tT]", "past_unit": "[tT]", "same_time": "[tT]",
     "news_word": "[nNcCtTyYrRaA]", "clock": r"\d", "short_year": "['’]", "year": r"\d",
 }  # fmt: skip
