@@ -481,7 +481,7 @@ def test_first_character_prefilter_changes_nothing(monkeypatch: pytest.MonkeyPat
         ("Trade doubled over the past decade.", [("the past decade", "DURATION", "P10Y")]),
         ("They referred to this day as a disaster.", []),
         ("The feud survives to this day.", [("this day", "DATE", "PRESENT_REF")]),
-        ("The ledger for January of 114 pages was lost.", []),
+        ("The ledger for January of 114 pages was lost.", [("January", "DATE", "XXXX-01")]),
     ],
 )
 def test_past_spans_and_false_friends(sentence: str, expected: list[tuple[str, str, str]]) -> None:
