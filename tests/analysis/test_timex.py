@@ -486,3 +486,12 @@ def test_first_character_prefilter_changes_nothing(monkeypatch: pytest.MonkeyPat
 )
 def test_past_spans_and_false_friends(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(m.text, m.type, m.value) for m in tag(sentence)] == expected
+
+
+def test_a_season_modifying_a_campaign_is_a_time() -> None:
+    ctx = TimeContext()
+    tag("The front was quiet in 1916.", context=ctx)
+    assert values("Then the summer offensive began.", context=ctx) == [
+        ("summer", "1916-SU", None)
+    ]
+    assert tag("He wanted a spring cleaning of the cabinet.", context=ctx) == []

@@ -768,6 +768,9 @@ _RULES: list[tuple[str, re.Pattern[str], Normaliser]] = [
         rf"\b(?:in|during|through|throughout|until|by|before|after|of)\s+"
         rf"(?P<x>(?P<p>)(?P<em>)(?P<s>{R.SEASON_RE}))\b"
         r"(?!\s+(?:of\s+)?['’]?\d)", _I), _n_season_rel),
+    ("season_attr", re.compile(
+        rf"\b(?P<x>(?P<p>)(?P<em>)(?P<s>{R.SEASON_RE}))(?=\s+(?:{R.alternation(R.SEASON_EVENT_NOUNS)})\b)",
+        _I), _n_season_rel),
     ("pointer_month", re.compile(
         rf"\b(?P<p>last|next|this|the\s+previous|the\s+following)\s+(?P<m>{R.MONTH_RE})(?!\w)", _I),
      _n_pointer_month),

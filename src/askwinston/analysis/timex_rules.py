@@ -127,6 +127,13 @@ NOT_DATE_AFTER_SEASON = frozenset({
     "clothes", "session", "roll", "rolls", "water", "waters", "onion", "onions", "chicken",
 })  # fmt: skip
 
+# Nouns a season modifies as a time ("the summer offensive", "winter quarters").
+SEASON_EVENT_NOUNS = frozenset({
+    "offensive", "offensives", "counter-offensive", "counteroffensive", "campaign", "campaigns",
+    "quarters", "months", "attack", "attacks", "assault", "uprising", "rains", "harvest",
+    "fighting", "battles", "operations",
+})  # fmt: skip
+
 # Narrative "now" and similar: dates in news (anchored on the DCT), not in history notes.
 NEWS_ONLY_WORDS: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "today": "TODAY", "yesterday": "-1D",
@@ -212,7 +219,7 @@ FIRST_CHARS: dict[str, str] = {
     "numeric": r"\d", "iso": r"\d", "day_list": r"\d", "month_list": f"[{_M}]",
     "month_year": f"[{_M}]", "day_month": r"[tT\d]", "month_day": f"[{_M}]",
     "season_year": r"[tTsSaAfFwW\d]", "season_rel": "[iIdDbBuUtToOlLpPnNcC]",
-    "season_bare": "[iIdDtTuUbBaAoO]", "pointer_month": "[lLnNtT]",
+    "season_bare": "[iIdDtTuUbBaAoO]", "season_attr": "[sSaAfFwW]", "pointer_month": "[lLnNtT]",
     "month_of_year": rf"[tT\d{_M}]", "holiday": "[cCnNbBaAmM]", "part_of_year": "[tTlLeE]",
     "month": f"[{_M}]", "century": r"[tT\dfFsSeEnN]", "decade": r"[tT\d'’]",
     "year_era": r"\d", "era_year": "[aA]", "set": "[eEpP]", "set_adverb": "[dDwWmMaAyYnNhH]",
