@@ -492,6 +492,7 @@ def test_a_season_modifying_a_campaign_is_a_time() -> None:
     ctx = TimeContext()
     tag("The front was quiet in 1916.", context=ctx)
     assert values("Then the summer offensive began.", context=ctx) == [
-        ("summer", "1916-SU", None)
+        ("the summer", "1916-SU", None)
     ]
+    assert values("Their summer offensive stalled.", context=ctx) == [("summer", "1916-SU", None)]
     assert tag("He wanted a spring cleaning of the cabinet.", context=ctx) == []
