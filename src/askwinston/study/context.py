@@ -41,6 +41,17 @@ class Item:
         return re.sub(r"(?i)^the (?=spring|summer|autumn|winter)", "", self.text).strip(" ,.")
 
     @property
+    def explicit(self) -> bool:
+        """A calendar date written with its digits ('May 1935'), not 'the next day' or 'days'."""
+        row = self.row
+        return (
+            row.get("type") in ("DATE", "TIME")
+            and bool(row.get("resolved", 1))
+            and bool(re.search(r"\d", self.text))
+            and bool(re.match(r"-?\d", self.value))
+        )
+
+    @property
     def year(self) -> int:
         return sort_key(self.value)[0] if self.value else 0
 
@@ -65,7 +76,7 @@ class Clause:
 
     def when(self) -> Iterator[tuple[Item, bool]]:
         """The clause's own first date, else one inherited from earlier on its line."""
-        own = [d for d in self.dates if d.row.get("type") == "DATE" and d.row.get("resolved", 1)]
+        own = [d for d in self.dates if d.explicit]
         if own:
             yield own[0], False
         elif self.inherited is not None and not self.dates:
@@ -130,7 +141,8 @@ class Context:
         key = (kind, source, unit)
         if key not in self.pools:
             if kind == "date":
-                items = sorted((d for d in self.dates if d.source == source), key=lambda d: d.year)
+                mine = (d for d in self.dates if d.source == source and d.explicit)
+                items = sorted(mine, key=lambda d: d.year)
                 keys = [float(d.year) for d in items]
             else:
                 mine = (q for q in self.quantities if q.source == source)
@@ -248,7 +260,7 @@ def _inherit(clauses: list[Clause]) -> None:
         by_line[(c.source, c.line)].append(c)
     for group in by_line.values():
         dated = [d for c in group for d in c.dates]
-        if len(dated) != 1 or dated[0].row.get("type") != "DATE":
+        if len(dated) != 1 or not dated[0].explicit:
             continue
         first = next(c for c in group if c.dates)
         for c in group:

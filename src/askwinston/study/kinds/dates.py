@@ -49,7 +49,7 @@ def date_pool(ctx: Context, date: Item) -> list[str]:
 def date_cards(ctx: Context) -> list[Card]:
     cards: list[Card] = []
     for clause in ctx.clauses:
-        for date in clause.dates:
+        for date in (d for d in clause.dates if d.explicit):
             card = cloze(ctx, clause, date, "date")
             cards += [card] if card else []
         for date, inherited in clause.when():
