@@ -16,13 +16,11 @@ from typing import Any
 from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler
 
+from askwinston.errors import BadRating
+
 RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 SCHEDULER = Scheduler(enable_fuzzing=False)
 """Fuzzing off: the same reviews give the same due dates (deterministic, testable)."""
-
-
-class BadRating(ValueError):
-    """A rating outside 1..4."""
 
 
 def utc(moment: datetime) -> datetime:
@@ -55,7 +53,7 @@ def review(
 ) -> dict[str, Any]:
     """Schedule one review and record it, state and log in one transaction."""
     if rating not in RATINGS:
-        raise BadRating(f"rating {rating!r}: use 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)")
+        raise BadRating(rating)
     now = utc(now)
     conn.execute("BEGIN IMMEDIATE")
     try:
