@@ -58,3 +58,14 @@ def test_choose_needs_three_distinct_distractors() -> None:
                      same_form=False)
     assert len(options) == 4 and "Yezhov" in options and "Yezkhov" not in options
     assert choose("Yezhov", ["Yezkhov", "Stalin"], [], "seed", same_form=False) == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [("1934-12-01", (1934, 12, 1)), ("1936-SU", (1936, 7, 0)), ("1940", (1940, 0, 0)),
+     ("-0044-03-15", (-44, 3, 15)), ("193", None), ("1933/1938", None), ("PXD", None)],
+)
+def test_order_key(value: str, key: tuple[int, int, int] | None) -> None:
+    from askwinston.study.kinds.order import order_key
+
+    assert order_key(value) == key

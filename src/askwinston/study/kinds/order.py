@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from typing import TypeVar
 
-from askwinston.analysis.timex import sort_key
 from askwinston.study import templates as t
 from askwinston.study.card import Card, chunks, make_card
 from askwinston.study.context import Clause, Context
@@ -14,10 +14,24 @@ from askwinston.study.questions import (
     statement,
 )
 
-E = TypeVar("E", bound=tuple[tuple[int, int, int], str, Clause])
+Key = tuple[int, int, int]
+E = TypeVar("E", bound=tuple[Key, str, Clause])
+CALENDAR = re.compile(r"(-?\d{4})(?:-(\d\d|SP|SU|FA|WI))?(?:-(\d\d))?")
+SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 0}
+"""A season's middle month; winter straddles two years, so its month is unknown (0)."""
 
 
-def dated_statements(ctx: Context) -> list[tuple[tuple[int, int, int], str, Clause]]:
+def order_key(value: str) -> Key | None:
+    """(year, month, day) of a calendar TIMEX3 value, 0 where unknown; None for '193', ranges."""
+    m = CALENDAR.fullmatch(value)
+    if m is None:
+        return None
+    part = m.group(2) or "0"
+    month = SEASON_MONTH[part] if part in SEASON_MONTH else int(part)
+    return (int(m.group(1)), month, int(m.group(3) or 0))
+
+
+def dated_statements(ctx: Context) -> list[tuple[Key, str, Clause]]:
     out = []
     for clause in ctx.clauses:
         for date, inherited in clause.when():
@@ -25,8 +39,9 @@ def dated_statements(ctx: Context) -> list[tuple[tuple[int, int, int], str, Clau
                 continue
             a, b = date.start - clause.start, date.end - clause.start
             text = statement(ctx.parse(remove_span(clause.text, a, b)))
-            if text is not None and "/" not in date.value:
-                out.append((sort_key(date.value, date.row.get("mod")), text, clause))
+            key = order_key(date.value)
+            if text is not None and key is not None:
+                out.append((key, text, clause))
     return out
 
 
@@ -43,7 +58,7 @@ def unambiguous(events: list[E]) -> list[E]:
 
 def order_cards(ctx: Context) -> list[Card]:
     cards = []
-    by_source: dict[str, list[tuple[tuple[int, int, int], str, Clause]]] = {}
+    by_source: dict[str, list[tuple[Key, str, Clause]]] = {}
     for key, text, clause in sorted(dated_statements(ctx), key=lambda x: x[0]):
         group = by_source.setdefault(clause.source, [])
         if all(key != k for k, _, _ in group):
