@@ -6,6 +6,7 @@ import pytest
 
 from askwinston.analysis.nlp import load_nlp
 from askwinston.study.distractors import choose, form, same_thing, scaled_numbers, shifted_dates
+from askwinston.study.kinds.order import order_key
 from askwinston.study.questions import dangling, question, remove_span, statement
 
 
@@ -66,6 +67,4 @@ def test_choose_needs_three_distinct_distractors() -> None:
      ("-0044-03-15", (-44, 3, 15)), ("193", None), ("1933/1938", None), ("PXD", None)],
 )
 def test_order_key(value: str, key: tuple[int, int, int] | None) -> None:
-    from askwinston.study.kinds.order import order_key
-
     assert order_key(value) == key
