@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ from askwinston.study.templates import CLOZE_GAP
 
 Row = dict[str, Any]
 DEFAULT_TITLE = "askwinston"
+CALENDAR_VALUE = re.compile(r"-?\d")
+"""Timeline rows worth exporting: a value anchored in the calendar (not 'XXXX' or 'PXD')."""
 
 
 @dataclass
@@ -30,6 +33,7 @@ def load_deck(db: str | Path, title: str | None = None) -> Deck:
         rows = kb.timeline(conn)
         people = kb.entities(conn, "person")
         titles = [s["title"] for s in kb.sources(conn) if s["title"]]
+    rows = [r for r in rows if CALENDAR_VALUE.match(r["value"] or "")]
     for r in rows:
         shown = timex.display(r["value"], r["mod"])
         r["display"] = shown if shown != r["value"] else r["text"]

@@ -31,6 +31,12 @@ def date_object(value: str, display: str | None = None) -> dict[str, Any] | None
     return out
 
 
+def headline(row: Row) -> str:
+    """The event as the notes' analysis words it, capitalised; the sentence if it has none."""
+    text = (row.get("event") or row["sentence"]).strip()
+    return text[:1].upper() + text[1:]
+
+
 def event(row: Row) -> dict[str, Any] | None:
     first, _, last = row["value"].partition("/")
     start = date_object(first, row.get("display"))
@@ -40,7 +46,7 @@ def event(row: Row) -> dict[str, Any] | None:
         "start_date": start,
         "display_date": row.get("display") or row["text"],
         "text": {
-            "headline": row["event"],
+            "headline": headline(row),
             "text": f"{row['sentence']} <small>({row['source']}:{row['line']})</small>",
         },
         "group": row["source"],
