@@ -185,3 +185,24 @@ def test_whos_who_is_answered_with_role_letters(seed_cards: list) -> None:
     right = "".join(chr(97 + shown.index(role)) for role in roles)
     assert check(card, right) and check(card, " ".join(right.upper()))
     assert not check(card, right[::-1]) and not check(card, right[:-1])
+
+
+def test_an_interrupt_inside_a_review_writes_nothing_and_leaves_no_lock(
+    notes_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = StudySession(notes_db, now=Clock())
+    card = session.next_card()
+    assert card is not None
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as m:
+        m.setattr(schedule.SCHEDULER, "review_card", boom)
+        with pytest.raises(KeyboardInterrupt):
+            session.review(card.id, 3)
+    assert log_count(notes_db) == 0
+    session.review(card.id, 4)  # the database is not left locked
+    assert log_count(notes_db) == 1
+    progress = session.progress()
+    assert progress["learned"] == 1 and progress["retention"] == 1.0
