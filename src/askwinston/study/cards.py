@@ -40,6 +40,7 @@ def texts_to_parse(ctx: Context) -> list[str]:
         for d in c.dates[:1]:
             texts.append(remove_span(c.text, d.start - c.start, d.end - c.start))
         texts += [c.text[: max(0, q.start - c.start)] for q in c.quotes]
+        texts += [q.row.get("text") or q.text for q in c.quotes]
     return texts
 
 

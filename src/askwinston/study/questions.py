@@ -34,6 +34,11 @@ def remove_span(text: str, start: int, end: int) -> str:
     return tidy(before + " " + text[end:].lstrip(" -–—,:"))
 
 
+def introduces_list(text: str) -> bool:
+    """'Two branches of the royal family, both descended from Edward III:' heads a list."""
+    return text.rstrip().endswith(":")
+
+
 def dangling(text: str) -> bool:
     """True when the text leans on an earlier sentence ('They claimed…', 'after this')."""
     words = re.findall(r"[\w’']+", QUOTED.sub(" ", text).lower())

@@ -62,7 +62,7 @@ REASON_MARKERS = ("because of", "because", "on the grounds that", "due to", "as 
 ROLE_HEADS = frozenset(
     "head chief leader secretary commissar chairman president commander general minister king"
     " queen earl duke tsar premier founder member prime governor marshal lord bishop archbishop"
-    " chancellor protector".split()
+    " chancellor protector boss".split()
 )
 """Nouns that make a noun phrase a role: 'the head of the NKVD', 'the party chief in …'."""
 
@@ -96,3 +96,9 @@ NOT_SPEAKER_DEPS = frozenset({"pobj", "dobj", "dative", "poss"})
 speaker of the quote after it."""
 POOL_SIZE = 12
 """How many of the nearest dates or numbers of the notes are tried as distractors."""
+NAMING_VERBS = frozenset({"call", "name", "dub", "describe", "label", "brand", "nickname"})
+"""'Bukharin, once called "the favourite of the party" by Lenin': the person before a quote
+after one of these (as a past participle) is the one described, not the speaker."""
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+"""A how-many question needs a finite verb after the number ('were killed', 'died'), not a
+participle alone ('two branches, both descended from Edward III')."""

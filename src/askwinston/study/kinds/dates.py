@@ -9,6 +9,7 @@ from askwinston.study.card import Card, cloze, make_card, mcq_of
 from askwinston.study.context import Clause, Context, Item
 from askwinston.study.distractors import choose, nearest, shifted_dates
 from askwinston.study.questions import (
+    introduces_list,
     question,
     remove_span,
 )
@@ -17,6 +18,8 @@ from askwinston.study.questions import (
 def date_question(ctx: Context, clause: Clause, date: Item) -> str | None:
     """'When …?' from a clause whose date opens or closes it (not one buried inside)."""
     a, b = date.start - clause.start, date.end - clause.start
+    if introduces_list(clause.text):
+        return None
     before = clause.text[:a].split()
     after = clause.text[b:].strip(" .,;")
     if any(w.lower() in t.TIME_RELATIONS for w in before[-t.RELATION_WINDOW :]):

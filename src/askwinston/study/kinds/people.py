@@ -73,7 +73,8 @@ def role_facts(ctx: Context) -> list[tuple[str, str, Clause]]:
     out = []
     for clause in ctx.clauses:
         found = roles_in(ctx, clause) if mentions_role(clause.text) else []
-        for name, role in found + ctx.kb_roles(clause):
+        kb_roles = [(n, r) for n, r in ctx.kb_roles(clause) if mentions_role(r)]
+        for name, role in found + kb_roles:
             if (name, role.lower()) not in seen and role in clause.text:
                 seen.add((name, role.lower()))
                 out.append((name, role, clause))
@@ -107,9 +108,12 @@ def people_cards(ctx: Context) -> list[Card]:
     cards: list[Card] = []
     facts = role_facts(ctx)
     roles = {name: role for name, role, _ in facts}
+    asked: set[str] = set()
     for name, role, clause in facts:
-        cards.append(make_card(ctx, "qa", clause, t.ASK_WHO_WAS.format(name=name), role,
-                               template="who-was"))
+        if name not in asked:  # one 'Who was X?' a person: two answers would confuse
+            asked.add(name)
+            cards.append(make_card(ctx, "qa", clause, t.ASK_WHO_WAS.format(name=name), role,
+                                   template="who-was"))
     for clause in ctx.clauses:
         found = agent_question(ctx, clause, roles) if " by " in clause.text else None
         if found is None:

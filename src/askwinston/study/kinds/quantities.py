@@ -11,6 +11,8 @@ from askwinston.study.distractors import choose, nearest, scaled_numbers
 from askwinston.study.questions import (
     cut_at_reason,
     dangling,
+    introduces_list,
+    root_of,
     tidy,
 )
 
@@ -18,12 +20,13 @@ from askwinston.study.questions import (
 def quantity_question(ctx: Context, clause: Clause, q: Item) -> str | None:
     """'How many people were deported …?' when the number opens its clause."""
     a, b = q.start - clause.start, q.end - clause.start
-    if clause.text[:a].strip():
+    if clause.text[:a].strip() or introduces_list(clause.text):
         return None
     rest = cut_at_reason(" " + clause.text[b:] + " ").strip().rstrip(".!?")
     doc = ctx.parse(clause.text)
     after = next((tok for tok in doc if tok.idx >= b and not tok.is_space), None)
-    if after is None:
+    finite = any(tok.tag_ in t.FINITE_TAGS for tok in doc if tok.idx >= b)
+    if after is None or not finite or root_of(doc) is None:
         return None
     if q.row.get("unit") == "percent":
         text = f"{t.WH_WORD['percent']} {rest}?"

@@ -31,6 +31,10 @@ def speaker_of(ctx: Context, clause: Clause, quote: Item) -> str | None:
     body = quote.row.get("text") or quote.text
     before = clause.text[: max(0, quote.start - clause.start)]
     doc = ctx.parse(before)
+    if not is_speech(ctx, body) or any(
+        tok.tag_ == "VBN" and tok.lemma_.lower() in t.NAMING_VERBS for tok in doc
+    ):
+        return None
     if any(tok.lemma_.lower() in t.SPEECH_VERBS and tok.pos_ == "VERB" for tok in doc):
         name = speech_subject(doc)
         return name if name and not named_in(name, body) else None
@@ -48,6 +52,11 @@ def speaker_of(ctx: Context, clause: Clause, quote: Item) -> str | None:
     fit = [n for n in fit if role_of_name(doc, before, n) not in t.NOT_SPEAKER_DEPS]
     subjects = [n for n in fit if role_of_name(doc, before, n) in ("nsubj", "nsubjpass")]
     return (subjects or fit or [None])[0]
+
+
+def is_speech(ctx: Context, body: str) -> bool:
+    """Quoted words someone said hold a verb; 'enemies of the people' is a phrase in quotes."""
+    return any(tok.pos_ in ("VERB", "AUX") for tok in ctx.parse(body))
 
 
 def role_of_name(doc: Doc, text: str, name: str) -> str:
