@@ -1,60 +1,544 @@
-"""People, organisations, places and groups (first version: spaCy NER, merged by name)."""
+"""People, organisations, places and groups: spaCy NER plus evidence voted across the notes.
+
+Per sentence (`sentence_candidates`) every name gets evidence from its own clause: spaCy's label,
+a title before it, an apposition or copula with a role word, the verb it is the subject or patient
+of, a possessive role noun, a place preposition, an organisation head word or a group suffix.
+Across the notes (`resolve`) the evidence of all mentions of a name is summed, so one name keeps
+one kind; surnames join the full name used elsewhere; misspellings of one surname are merged and
+reported as variants; and every later occurrence of a known name becomes a mention.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
-from askwinston.model import Entity, Mention, Notes, Sentence, Span, stable_id
+from askwinston.analysis import entity_rules as rules
+from askwinston.analysis.names import (
+    are_variants,
+    canonical_spelling,
+    strip_possessive,
+    surname,
+)
+from askwinston.analysis.segments import Segment
+from askwinston.model import Entity, Fact, LineKind, Mention, Notes, Sentence, Span, stable_id
 
-KIND_OF_LABEL = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place",
-                 "FAC": "place", "NORP": "group"}
-"""spaCy labels → askwinston kinds."""
+KINDS = ("person", "org", "place", "group")
+"""Order of preference when evidence is tied."""
 
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A name found in one sentence, before names are merged across the notes."""
+    """A name found in one sentence, with the evidence for its kind, before names are merged."""
 
     text: str
-    kind: str
+    kind: str  # the kind this sentence alone suggests
     span: Span
     sentence_id: str
+    label: str  # spaCy's label, "" when spaCy did not tag it
+    evidence: tuple[tuple[str, str], ...] = ()  # (kind, reason) pairs, weighted by rules.WEIGHTS
+    facts: tuple[Fact, ...] = ()
+    role: str = "other"  # subject | object | other: for pronouns and quote speakers
+    quoted: bool = False
+
+
+@dataclass
+class _Draft:
+    """A candidate while its sentence is still being read."""
+
+    tokens: list[Token]
+    segment: Segment
     label: str
+    evidence: list[tuple[str, str]] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    role: str = "other"
+
+    @property
+    def head(self) -> Token:
+        return self.tokens[-1]
 
 
-def _strip_possessive(text: str) -> str:
-    for suffix in ("'s", "’s", "'", "’"):
-        if text.endswith(suffix):
-            return text[: -len(suffix)]
-    return text
+# ---------------------------------------------------------------- names in one clause
 
 
-def sentence_candidates(sentence: Sentence, doc: Doc) -> list[Candidate]:
-    """Named entities of one sentence as candidates, with spans into the source."""
-    out = []
+def _trim_ent(ent: SpacySpan) -> list[Token]:
+    """Name tokens of a spaCy entity: no determiner, ordinal, possessive or what follows it."""
+    toks: list[Token] = []
+    for tok in ent:
+        if tok.tag_ == "POS" or tok.dep_ == "case" or tok.text in ("'", "’"):
+            break
+        toks.append(tok)
+    while toks and (toks[0].lower_ in rules.NOT_NAMES or not toks[0].text[:1].isalpha()):
+        toks.pop(0)
+    while toks and not (toks[-1].text[:1].isupper() and toks[-1].is_alpha):
+        toks.pop()
+    return toks
+
+
+def _org_phrase(tok: Token) -> list[Token] | None:
+    """ "party central committee", "Party congress", "politbureau", "the Army"."""
+    if tok.lower_ not in rules.ORG_HEADS or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return None  # "a party committee": a kind of body, not a named one
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.is_alpha
+            and c.ent_type_ not in ("DATE", "ORDINAL", "PERSON", "GPE", "NORP")]
+    toks = [*left, tok]
+    if tok.dep_ == "compound" and tok.head.lower_ in rules.ORG_HEADS:
+        return None  # part of a longer organisation name
+    start = tok.i
+    for t in reversed(left):
+        if t.i == start - 1:
+            start = t.i
+    return [t for t in toks if t.i >= start]
+
+
+def _propn_runs(doc_tokens: Iterable[Token], used: set[int]) -> list[list[Token]]:
+    """Runs of capitalised proper nouns spaCy left untagged ("Lominadze", "Molotov")."""
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    for tok in doc_tokens:
+        ok = (tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper()
+              and tok.i not in used and tok.lower_ not in rules.NOT_NAMES
+              and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"))
+        if ok and run and run[-1].i == tok.i - 1:
+            run.append(tok)
+        elif ok:
+            if run:
+                runs.append(run)
+            run = [tok]
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _named_after(tokens: list[Token]) -> bool:
+    """ "the Rytov platform": a name used as a modifier of a noun is a thing named after it."""
+    head = tokens[-1]
+    first = tokens[0]
+    if head.dep_ != "compound" or head.head.i <= head.i:
+        return False
+    return first.i > 0 and first.doc[first.i - 1].lower_ in ("the", "a", "an")
+
+
+def _name_tokens(segment: Segment) -> list[tuple[list[Token], str]]:
+    """Every name in a parsed clause with spaCy's label ("" if untagged or an org noun)."""
+    doc = segment.doc
+    used: set[int] = set()
+    out: list[tuple[list[Token], str]] = []
+    for tok in doc:
+        phrase = _org_phrase(tok)
+        if phrase:
+            out.append((phrase, "ORG" if tok.ent_type_ == "ORG" else ""))
+            used.update(t.i for t in phrase)
     for ent in doc.ents:
-        kind = KIND_OF_LABEL.get(ent.label_)
-        if kind is None:
+        if ent.label_ not in rules.KIND_OF_LABEL or any(t.i in used for t in ent):
             continue
-        text = _strip_possessive(ent.text)
-        start = sentence.span.start + ent.start_char
-        span = Span(sentence.span.source, sentence.span.line, start, start + len(text))
-        out.append(Candidate(text, kind, span, sentence.id, ent.label_))
+        if ent.label_ == "NORP" and ent.root.pos_ == "ADJ":
+            continue  # "Russian generals": an adjective, not a group
+        toks = _trim_ent(ent)
+        if toks:
+            trimmed = len(toks) != len(ent)
+            out.append((toks, ent.label_ + ("~" if trimmed else "")))
+            used.update(t.i for t in ent)
+    for run in _propn_runs(doc, used):
+        out.append((run, ""))
+    return [(t, lab) for t, lab in sorted(out, key=lambda x: x[0][0].i) if not _named_after(t)]
+
+
+# ---------------------------------------------------------------- evidence
+
+
+def _governor(tok: Token) -> Token:
+    """The first conjunct: "Kamenev and Zinoviev were…" gives Zinoviev Kamenev's verb."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _is_causative_patient(tok: Token) -> bool:
+    """ "had Rytov arrested": the subject of a participle under have/get is its patient."""
+    verb = tok.head
+    return (tok.dep_ == "nsubj" and verb.tag_ == "VBN"
+            and verb.head.lemma_ in ("have", "get") and verb.head.i != verb.i)
+
+
+def _syntax_evidence(head: Token) -> tuple[list[tuple[str, str]], str]:
+    """Evidence from the name's place in the tree, and whether it is a subject or object."""
+    gov = _governor(head)
+    verb = gov.head
+    dep = gov.dep_
+    ev: list[tuple[str, str]] = []
+    if head is not gov:
+        ev.append(("person", "coordinated")) if gov.ent_type_ == "PERSON" else None
+    if _is_causative_patient(gov):
+        ev.append(("person", "patient")) if verb.lemma_ in rules.PATIENT_VERBS else None
+        return ev, "object"
+    if dep == "nsubj":
+        if verb.lemma_ in rules.HUMAN_VERBS:
+            ev.append(("person", "human_subject"))
+        return ev, "subject"
+    if dep == "nsubjpass":
+        if verb.lemma_ in rules.PATIENT_VERBS:
+            ev.append(("person", "patient"))
+        return ev, "subject"
+    if dep in ("dobj", "compound") and (dep == "dobj" or verb.dep_ == "dobj"):
+        v = verb if dep == "dobj" else verb.head
+        if v.lemma_ in rules.PATIENT_VERBS:
+            ev.append(("person", "patient"))
+        return ev, "object"
+    if dep == "poss" and verb.lower_ in rules.PERSON_OF_NOUNS:
+        ev.append(("person", "person_noun"))
+    if dep == "pobj":
+        prep = verb
+        if prep.lower_ == "of" and prep.head.lower_ in rules.PERSON_OF_NOUNS:
+            ev.append(("person", "person_noun"))
+        elif prep.dep_ == "agent" and prep.head.lemma_ in rules.PATIENT_VERBS:
+            ev.append(("person", "human_subject"))
+        elif prep.lower_ in rules.PLACE_PREPOSITIONS:
+            ev.append(("place", "place_preposition"))
+    return ev, "other"
+
+
+def _shape_evidence(tokens: list[Token]) -> list[tuple[str, str]]:
+    """Evidence from the words themselves and the word before them."""
+    head = tokens[-1]
+    text = " ".join(t.text for t in tokens)
+    ev: list[tuple[str, str]] = []
+    before = head.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    if before is not None and before.lower_.rstrip(".") in rules.TITLES and before.is_title:
+        ev.append(("person", "title"))
+    if head.lower_ in rules.ORG_HEADS:
+        ev.append(("org", "org_head"))
+    if head.is_upper and 2 <= len(head.text) <= 6 and head.is_alpha:
+        ev.append(("org", "acronym"))
+    if head.lower_ in rules.PARTY_NAMES:
+        ev.append(("group", "party") if len(tokens) > 1 else ("org", "party"))
+    elif head.text[:1].isupper() and head.lower_.endswith(rules.GROUP_SUFFIXES):
+        ev.append(("group", "group_suffix"))
+    for child in head.children:
+        if child.dep_ == "appos" and child.lower_ in rules.REFLEXIVES:
+            ev.append(("person", "reflexive"))
+        if child.dep_ == "appos" and child.lemma_.lower() in rules.ROLE_WORDS:
+            ev.append(("person", "role"))
+    if _copula_role(head) is not None:
+        ev.append(("person", "role"))
+    del text
+    return ev
+
+
+# ---------------------------------------------------------------- roles and fates
+
+
+def _phrase(tokens: Iterable[Token]) -> str:
+    toks = sorted(tokens, key=lambda t: t.i)
+    if len(toks) > rules.MAX_FACT_WORDS:
+        toks = toks[: rules.MAX_FACT_WORDS]
+    text = "".join(t.text_with_ws for t in toks).strip(" ,.;:")
+    return re.sub(r"\s+", " ", text)
+
+
+def _copula_role(head: Token) -> Token | None:
+    """ "Rytov was head of a party committee": the attribute of a copula with this subject."""
+    gov = _governor(head)
+    if gov.dep_ != "nsubj" or gov.head.lemma_ != "be":
+        return None
+    return next((c for c in gov.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")),
+                None)
+
+
+def _role_tokens(head: Token) -> list[Token] | None:
+    for child in head.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in rules.ROLE_WORDS:
+            return list(child.subtree)
+    attr = _copula_role(head)
+    return list(attr.subtree) if attr is not None else None
+
+
+def _fate_verbs(tok: Token) -> list[Token]:
+    """Fate verbs whose patient this token is, following conjoined verbs ("found … and imprisoned")."""
+    gov = _governor(tok)
+    patient = gov.dep_ in ("nsubjpass", "dobj") or _is_causative_patient(gov)
+    if not patient:
+        return []
+    verb = gov.head
+    if verb.tag_ not in ("VBN", "VBD"):
+        return []  # "a plot to murder Stalin": a plan, not what happened to him
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                     and not any(g.dep_.startswith("nsubj") for g in c.children))]
+    return [v for v in verbs if v.lemma_ in rules.FATE_VERBS]
+
+
+def _fate_text(verb: Token) -> str:
+    """ "shot in his office", "replaced by Yezhov", "found guilty of …"."""
+    keep = [verb]
+    for child in verb.children:
+        if child.dep_ in ("oprd", "acomp", "prt", "agent"):
+            keep.extend(child.subtree)
+        elif child.dep_ == "prep" and len(list(child.subtree)) <= 4 and child.i > verb.i:
+            if not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+                keep.extend(child.subtree)
+    return _phrase(keep)
+
+
+def _span_of(tokens: list[Token], segment: Segment, sentence: Sentence) -> Span:
+    start = segment.start_of(tokens[0].i, sentence)
+    last = tokens[-1]
+    end = segment.start_of(last.i, sentence) + len(last.text)
+    return Span(sentence.span.source, sentence.span.line, start, end)
+
+
+def _facts(head: Token, segment: Segment, sentence: Sentence) -> list[Fact]:
+    out = []
+    role = _role_tokens(head)
+    if role:
+        toks = sorted(role, key=lambda t: t.i)
+        out.append(Fact("role", _phrase(toks), _span_of(toks, segment, sentence), sentence.id))
+    for verb in _fate_verbs(head):
+        span = _span_of([verb], segment, sentence)
+        out.append(Fact("fate", _fate_text(verb), span, sentence.id))
     return out
 
 
+def _pronoun_facts(segment: Segment, sentence: Sentence) -> list[tuple[Token, list[Fact]]]:
+    """Fates of "he"/"him" in a clause, to be given to the person the pronoun stands for."""
+    out = []
+    for tok in segment.doc:
+        lower = tok.lower_
+        if lower in rules.SUBJECT_PRONOUNS or lower in rules.OBJECT_PRONOUNS:
+            facts = [Fact("fate", _fate_text(v), _span_of([v], segment, sentence), sentence.id)
+                     for v in _fate_verbs(tok)]
+            if facts:
+                out.append((tok, facts))
+    return out
+
+
+# ---------------------------------------------------------------- one sentence
+
+
+def _local_kind(evidence: list[tuple[str, str]], label: str) -> str:
+    scores = _scores(evidence, label)
+    return max(KINDS, key=lambda k: (scores.get(k, 0.0), -KINDS.index(k)))
+
+
+def _scores(evidence: Iterable[tuple[str, str]], label: str = "") -> dict[str, float]:
+    scores: dict[str, float] = defaultdict(float)
+    for kind, reason in evidence:
+        scores[kind] += rules.WEIGHTS[reason]
+    return scores
+
+
+def _label_evidence(label: str) -> list[tuple[str, str]]:
+    kind = rules.KIND_OF_LABEL.get(label.rstrip("~"))
+    if kind is None:
+        return []
+    return [(kind, "trimmed_label" if label.endswith("~") else "label")]
+
+
+def _antecedent(pron: Token, drafts: list[_Draft], segment: Segment) -> _Draft | None:
+    """The name a singular pronoun stands for: the last subject for "he", object for "him"."""
+    pos = segment.offset + pron.idx
+    earlier = [d for d in drafts
+               if d.segment.offset + d.head.idx < pos and _local_kind(d.evidence, d.label)
+               == "person"]
+    want = "subject" if pron.lower_ in rules.SUBJECT_PRONOUNS else "object"
+    same = [d for d in earlier if d.role == want]
+    if same:
+        return same[-1]
+    return earlier[-1] if earlier and want == "object" else None
+
+
+def sentence_candidates(sentence: Sentence, segments: list[Segment]) -> list[Candidate]:
+    """Names of one sentence with their evidence, roles and fates, spans into the source."""
+    drafts: list[_Draft] = []
+    for segment in segments:
+        for tokens, label in _name_tokens(segment):
+            ev, role = _syntax_evidence(tokens[-1])
+            draft = _Draft(tokens, segment, label, _label_evidence(label) + ev, [], role)
+            draft.evidence.extend(_shape_evidence(tokens))
+            draft.facts.extend(_facts(tokens[-1], segment, sentence))
+            drafts.append(draft)
+    for segment in segments:
+        for pron, facts in _pronoun_facts(segment, sentence):
+            target = _antecedent(pron, drafts, segment)
+            if target is not None:
+                target.facts.extend(facts)
+    return [_freeze(d, sentence) for d in drafts]
+
+
+def _freeze(d: _Draft, sentence: Sentence) -> Candidate:
+    text = strip_possessive(" ".join(t.text for t in d.tokens))
+    span = _span_of(d.tokens, d.segment, sentence)
+    return Candidate(text, _local_kind(d.evidence, d.label), span, sentence.id,
+                     d.label.rstrip("~"), tuple(d.evidence), tuple(d.facts), d.role,
+                     d.segment.quoted)
+
+
+# ---------------------------------------------------------------- across the notes
+
+
+@dataclass
+class _Cluster:
+    """All candidates judged to be one entity."""
+
+    cands: list[Candidate]
+    forms: list[str]  # distinct spellings in order of first appearance
+
+    def scores(self) -> dict[str, float]:
+        return _scores(e for c in self.cands for e in c.evidence)
+
+    def kind(self) -> str:
+        s = self.scores()
+        return max(KINDS, key=lambda k: (s.get(k, 0.0), -KINDS.index(k)))
+
+    def structural(self) -> bool:
+        """Evidence that the name is an organisation or group by its very shape."""
+        return any(r in ("org_head", "acronym", "party", "group_suffix")
+                   for c in self.cands for _, r in c.evidence)
+
+    def add(self, other: _Cluster) -> None:
+        self.cands.extend(other.cands)
+        self.forms.extend(f for f in other.forms if f not in self.forms)
+
+
+def _clusters(candidates: list[Candidate]) -> dict[str, _Cluster]:
+    by_key: dict[str, _Cluster] = {}
+    for c in candidates:
+        key = c.text.lower()
+        cl = by_key.setdefault(key, _Cluster([], []))
+        cl.cands.append(c)
+        if c.text not in cl.forms:
+            cl.forms.append(c.text)
+    return {k: v for k, v in by_key.items() if v.scores()}
+
+
+def _link_surnames(clusters: dict[str, _Cluster]) -> None:
+    """ "Kirov" joins "Sergie Kirov" when exactly one full name in the notes ends that way."""
+    full: dict[str, list[str]] = defaultdict(list)
+    for key, cl in clusters.items():
+        if len(key.split()) > 1 and cl.kind() == "person":
+            full[surname(key)].append(key)
+    for key in list(clusters):
+        owners = full.get(key, [])
+        if len(key.split()) == 1 and len(owners) == 1 and not clusters[key].structural():
+            clusters[owners[0]].add(clusters.pop(key))
+
+
+def _merge_variants(clusters: dict[str, _Cluster]) -> dict[str, list[str]]:
+    """Misspellings of one surname become one cluster; returns canonical key → variant forms."""
+    people = [k for k, cl in clusters.items() if cl.kind() == "person"]
+    parent = {k: k for k in people}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    for i, a in enumerate(people):
+        for b in people[i + 1:]:
+            if are_variants(a, b):
+                parent[find(b)] = find(a)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for k in people:
+        groups[find(k)].append(k)
+    variants: dict[str, list[str]] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        firsts = {m: min(c.span.start for c in clusters[m].cands) for m in members}
+        spellings = [clusters[m].forms[0] for m in members]
+        best = canonical_spelling(spellings, [firsts[m] for m in members])
+        best_key = best.lower()
+        for m in members:
+            if m != best_key:
+                clusters[best_key].add(clusters.pop(m))
+        variants[best_key] = [s for s in spellings if s != best]
+    return variants
+
+
+NAME_BOUNDARY = r"(?<![\w’'-]){}(?![\w-]|['’](?![sS]\b))"
+
+
+def _occurrences(name: str, text: str) -> Iterable[re.Match[str]]:
+    pattern = re.compile(NAME_BOUNDARY.format(re.escape(name)))
+    for m in pattern.finditer(text):
+        before = text[: m.start()].rstrip().rsplit(" ", 1)[-1].lower()
+        after = text[m.end():].lstrip()
+        if before in ("the", "a", "an") and not after.startswith(("'", "’")):
+            continue  # "the Rytov platform": named after, not the person
+        yield m
+
+
+def _texts(notes: list[Notes]) -> Iterable[tuple[Span, str, str | None]]:
+    """Every analysed text with its span: sentences, and the title and headings."""
+    for n in notes:
+        for nl in n.lines:
+            if nl.kind in (LineKind.TITLE, LineKind.HEADING):
+                line = nl.line
+                yield Span(n.source.key, line.number, line.start, line.end), line.text, None
+        for s in n.sentences:
+            yield s.span, s.text, s.id
+
+
+def _rescan(names: list[str], notes: list[Notes], known: set[tuple[int, int]]) -> list[Mention]:
+    """Mentions spaCy missed: every later occurrence of a name already known to be this entity."""
+    out = []
+    for span, text, sid in _texts(notes):
+        for name in sorted(set(names), key=len, reverse=True):
+            for m in _occurrences(name, text):
+                start = span.start + m.start()
+                if any(a <= start < b for a, b in known):
+                    continue
+                known.add((start, start + len(name)))
+                out.append(Mention(Span(span.source, span.line, start, start + len(name)),
+                                   name, sid))
+    return out
+
+
+def _entity(cl: _Cluster, variants: list[str], notes: list[Notes]) -> Entity:
+    kind = cl.kind()
+    name = max(cl.forms, key=lambda f: (len(f.split()) if kind == "person" else 0,
+                                        -cl.forms.index(f)))
+    if variants:
+        name = next(f for f in cl.forms if f not in variants and len(f.split()) == 1) \
+            if len(name.split()) == 1 else name
+    aliases = [f for f in cl.forms if f != name]
+    if kind == "person" and len(name.split()) > 1:
+        last = surname(name)
+        if last != name and last not in aliases:
+            aliases.append(last)
+    mentions = [Mention(c.span, c.text, c.sentence_id) for c in cl.cands]
+    if kind in ("person", "place"):
+        known = {(m.span.start, m.span.end) for m in mentions}
+        mentions.extend(_rescan([name, *aliases], notes, known))
+    mentions.sort(key=lambda m: (m.span.source, m.span.start))
+    facts: list[Fact] = []
+    for c in sorted(cl.cands, key=lambda c: c.span.start):
+        facts.extend(f for f in c.facts if (f.kind, f.text) not in {(g.kind, g.text) for g in facts})
+    role = next((f.text for f in facts if f.kind == "role"), None)
+    description = re.sub(r"^(the|a|an) ", "", role) if role else None
+    return Entity(stable_id("entity", kind, name), name, kind, aliases, mentions, facts,
+                  description, list(variants))
+
+
 def resolve(notes: list[Notes], candidates: list[Candidate]) -> list[Entity]:
-    """Merge candidates with the same name; the most frequent kind wins."""
-    by_name: dict[str, list[Candidate]] = defaultdict(list)
-    for cand in candidates:
-        by_name[cand.text].append(cand)
-    entities = []
-    for name, cands in by_name.items():
-        kinds = [c.kind for c in cands]
-        kind = max(set(kinds), key=kinds.count)
-        mentions = [Mention(c.span, c.text, c.sentence_id) for c in cands]
-        entities.append(Entity(stable_id("entity", kind, name), name, kind, [], mentions))
+    """One entity per person, organisation, place or group, with kind voted across the notes."""
+    clusters = _clusters(candidates)
+    _link_surnames(clusters)
+    variants = _merge_variants(clusters)
+    entities = [_entity(cl, variants.get(key, []), notes) for key, cl in clusters.items()]
     return sorted(entities, key=lambda e: (e.kind, e.name))
+
+
+def name_index(entities: list[Entity]) -> dict[str, Entity]:
+    """Every spelling (name, alias, variant; any case) → its entity, for linking later results."""
+    index: dict[str, Entity] = {}
+    for e in entities:
+        for form in (e.name, *e.aliases, *e.variants):
+            index.setdefault(form.lower(), e)
+    return index

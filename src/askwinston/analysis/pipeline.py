@@ -1,6 +1,7 @@
 """Sources → Knowledge: structure, parse each sentence once, run every annotator.
 
-spaCy Docs are kept only for one batch of sentences at a time; annotators that reason over a
+Each sentence is parsed as its note-style clauses and quotations (`segments.Segment`), which
+spaCy parses far better than the whole glued line. spaCy Docs are kept only for one batch of sentences at a time; annotators that reason over a
 whole document or the whole set of notes (entities, events) work on the small results instead,
 so memory stays flat however large the notes are.
 """
@@ -16,6 +17,7 @@ from askwinston.analysis import entities, events, quantities, quotes, timex
 from askwinston.analysis.entities import Candidate
 from askwinston.analysis.events import Frame
 from askwinston.analysis.nlp import load_nlp
+from askwinston.analysis.segments import Segment, pieces
 from askwinston.analysis.structure import structure
 from askwinston.model import Knowledge, Notes, Quantity, Quote, Sentence, Source, Timex
 
@@ -38,10 +40,14 @@ class DocumentResults:
     frames: list[Frame] = field(default_factory=list)
 
 
-def _parsed(sentences: list[Sentence]) -> Iterator[tuple[Sentence, Doc]]:
+def _parsed(sentences: list[Sentence]) -> Iterator[tuple[Sentence, list[Segment]]]:
+    """Each sentence with its clauses and quotations parsed (see `segments`)."""
     nlp = load_nlp()
-    texts = (s.text for s in sentences)
-    yield from zip(sentences, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True)
+    cut = [(s, pieces(s)) for s in sentences]
+    texts = (p.text for _, ps in cut for p in ps)
+    docs: Iterator[Doc] = iter(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    for sentence, ps in cut:
+        yield sentence, [Segment(p.offset, next(docs), p.quoted) for p in ps]
 
 
 def _by_sentence(timexes: list[Timex]) -> dict[str, list[Timex]]:
@@ -55,16 +61,16 @@ def analyse_notes(notes: Notes, progress: Progress | None = None) -> DocumentRes
     """Run the per-sentence annotators over one document."""
     results = DocumentResults(notes, timex.annotate(notes))
     dates = _by_sentence(results.timexes)
-    for sentence, doc in _parsed(notes.sentences):
-        cands = entities.sentence_candidates(sentence, doc)
+    for sentence, segments in _parsed(notes.sentences):
+        cands = entities.sentence_candidates(sentence, segments)
         results.candidates.extend(cands)
         results.quantities.extend(
-            quantities.annotate_sentence(sentence, doc, dates.get(sentence.id, []))
+            quantities.annotate_sentence(sentence, segments, dates.get(sentence.id, []))
         )
-        results.quotes.extend(quotes.annotate_sentence(sentence, cands))
-        frame = events.sentence_frame(sentence, doc, cands)
-        if frame is not None:
-            results.frames.append(frame)
+        results.quotes.extend(quotes.annotate_sentence(sentence, segments, cands))
+        results.frames.extend(
+            events.sentence_frames(sentence, segments, cands, dates.get(sentence.id, []))
+        )
         if progress is not None:
             progress(len(sentence.text.split()))
     return results
@@ -77,11 +83,12 @@ def analyse(sources: Iterable[Source], progress: Progress | None = None) -> Know
     all_candidates = [c for d in documents for c in d.candidates]
     knowledge.notes = [d.notes for d in documents]
     knowledge.entities = entities.resolve(knowledge.notes, all_candidates)
+    names = entities.name_index(knowledge.entities)
     for d in documents:
         knowledge.timexes.extend(d.timexes)
         knowledge.quantities.extend(d.quantities)
-        knowledge.quotes.extend(d.quotes)
-        doc_events, links = events.build(d.notes, d.frames, d.timexes)
+        knowledge.quotes.extend(quotes.link_speakers(d.quotes, names))
+        doc_events, links = events.build(d.notes, d.frames, d.timexes, names)
         knowledge.events.extend(doc_events)
         knowledge.links.extend(links)
     return knowledge

@@ -1,0 +1,123 @@
+"""Who-is-what rules as data: titles, name particles, group suffixes, role words, person verbs.
+
+Every list is general English or general history vocabulary; none names anyone in particular.
+`entities.py` turns these into evidence weights and votes across the notes.
+"""
+
+from __future__ import annotations
+
+KIND_OF_LABEL = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place",
+                 "FAC": "place", "NORP": "group"}
+"""spaCy labels → askwinston kinds (the label is one vote among several, not the answer)."""
+
+TITLES = frozenset(
+    "general tsar czar tsarina king queen emperor empress kaiser president premier chancellor "
+    "comrade marshal admiral colonel captain major lieutenant sergeant commander prince princess "
+    "lord lady sir dame duke duchess count countess baron pope cardinal bishop archbishop "
+    "father saint st dr mr mrs ms miss professor minister secretary chairman field-marshal "
+    "archduke grand".split()
+)
+"""Words before a name that make it a person's name ("General Ludendorff", "Tsar Nicholas II")."""
+
+NAME_PARTICLES = frozenset("von van de der den la le du da di del bin ibn al el ter ten".split())
+"""Lower-case particles inside a person's name ("Otto von Bismarck")."""
+
+REGNAL_NUMBERS = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())
+"""Roman numerals after a monarch's name: part of the name, never a surname."""
+
+GROUP_SUFFIXES = ("ites", "ists", "ians")
+"""Capitalised plurals for followers or members: "Trotskyites", "Marxists", "Jacobins"."""
+
+PARTY_NAMES = frozenset(
+    "bolsheviks mensheviks nazis jacobins girondins tories whigs kadets octobrists "
+    "spartacists fascists communists".split()
+)
+"""Political parties named by their members: an organisation when bare ("the Bolsheviks"), a
+group of people when qualified ("Old Bolsheviks")."""
+
+ORG_HEADS = frozenset(
+    "party congress committee politbureau politburo army navy government cabinet parliament "
+    "soviet duma reichstag council league union church police court assembly senate cheka "
+    "ogpu gestapo ss sa comintern ministry commissariat bureau".split()
+)
+"""Nouns that make a phrase an organisation ("party central committee", "the Army")."""
+
+NOT_NAMES = frozenset(
+    "i the a an he she they we it this that these those his her their our my your one two "
+    "only ending new some many most all both".split()
+)
+"""Capitalised words that start sentences but never name anyone."""
+
+ROLE_WORDS = frozenset(
+    "head chief leader secretary commander general minister president chairman member "
+    "founder deputy commissar governor boss director premier tsar king queen emperor marshal "
+    "officer ambassador survivor rival successor heir ally assassin murderer organiser "
+    "organizer editor spokesman prosecutor judge envoy".split()
+)
+"""Nouns of appositions and copulas that state a role ("Yagoda the head of the NKVD")."""
+
+PERSON_OF_NOUNS = frozenset(
+    "murder death assassination execution arrest trial removal dismissal fall downfall "
+    "son daughter wife husband brother sister father mother family widow children "
+    "bodyguard bodyguards supporters followers friend friends rival rivals successor "
+    "entourage life career speech policies policy letter testament purges purge rule "
+    "leadership power government politbureau politburo cabinet".split()
+)
+"""Nouns whose possessor ("X's son") or of-object ("the murder of X") is a person."""
+
+HUMAN_VERBS = frozenset(
+    "say claim order want confess believe decide argue write state announce call deny admit "
+    "plan try promise walk rush fear hate vote stand make keep kill defeat murder appoint "
+    "dismiss accuse blame speak tell think know agree refuse demand win lose die marry "
+    "flee escape return visit lead rule command sign resign insist complain threaten".split()
+)
+"""Verbs whose subject is a person (or a body of people, which other evidence separates)."""
+
+PATIENT_VERBS = frozenset(
+    "shoot arrest execute imprison sack murder kill assassinate exile replace remove order "
+    "try sentence find appoint elect dismiss purge expel deport torture blame make defeat "
+    "accuse banish jail hang poison poison succeed".split()
+)
+"""Verbs whose object, or passive subject, is usually a person ("Stalin ordered Yagoda")."""
+
+FATE_VERBS = frozenset(
+    "sack shoot imprison arrest remove replace execute find kill murder assassinate exile "
+    "deport expel purge dismiss hang sentence jail banish poison torture demote try "
+    "batter beat".split()
+)
+"""Verbs that, done to a person, are their fate: "was sacked", "replaced by Yezhov"."""
+
+REFLEXIVES = frozenset("himself herself".split())
+"""'Yagoda himself' — only people are 'himself'."""
+
+PLACE_PREPOSITIONS = frozenset("in from to at into near towards across through inside".split())
+"""'in X', 'from X to Y': weak evidence that X is a place."""
+
+SUBJECT_PRONOUNS = frozenset("he she".split())
+OBJECT_PRONOUNS = frozenset("him her".split())
+"""Singular personal pronouns that take a fate from the verb they belong to."""
+
+WEIGHTS = {
+    "label": 1.0,  # spaCy's own label
+    "trimmed_label": 0.0,  # the label of an entity span that had to be trimmed ("Lenin’s 1st")
+    "title": 3.0,
+    "role": 3.0,
+    "reflexive": 3.0,
+    "human_subject": 2.0,
+    "patient": 2.0,
+    "person_noun": 2.0,
+    "coordinated": 1.0,  # coordinated with a name that has person evidence
+    "place_preposition": 1.0,
+    "org_head": 3.0,
+    "acronym": 2.0,
+    "group_suffix": 4.0,
+    "party": 4.0,
+}
+"""How much each kind of evidence counts in the vote for an entity's kind."""
+
+MAX_SURNAME_DISTANCE = {5: 1, 6: 2}
+"""Spelling variants: largest edit distance allowed for a surname of at least this length
+(shorter names are never merged by spelling)."""
+
+MAX_FACT_WORDS = 12
+"""Roles and fates are short phrases; longer ones are cut at a clause boundary."""

@@ -1,0 +1,71 @@
+"""A sentence cut into the pieces spaCy parses best: note-style clauses, and quoted speech apart.
+
+Revision notes glue clauses with " - " and drop quotations into the middle of a clause; parsed as
+one sentence they give a tangled tree. Each clause (with quotations cut out) and each quotation
+is parsed on its own, and every annotator maps offsets back through `Segment.offset`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from askwinston.analysis.quote_rules import quote_regions
+from askwinston.model import Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Text to parse: where it starts inside the sentence, and whether it is quoted speech."""
+
+    offset: int
+    text: str
+    quoted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A parsed piece of a sentence."""
+
+    offset: int  # character offset of doc[0] inside sentence.text
+    doc: Doc
+    quoted: bool = False
+
+    def start_of(self, token_idx: int, sentence: Sentence) -> int:
+        """Source offset of a token."""
+        return sentence.span.start + self.offset + self.doc[token_idx].idx
+
+
+def _trimmed(offset: int, text: str, quoted: bool) -> Piece | None:
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    return Piece(offset + lead, body, quoted) if any(c.isalnum() for c in body) else None
+
+
+def pieces(sentence: Sentence) -> list[Piece]:
+    """Clauses of the sentence with quotations lifted out, then the quotations themselves."""
+    text = sentence.text
+    quotes = quote_regions(text)
+    out: list[Piece] = []
+    for clause in sentence.clauses or ():
+        a, b = clause.start - sentence.span.start, clause.end - sentence.span.start
+        pos = a
+        for qs, qe, _, _ in quotes:
+            if qs >= a and qe <= b:
+                piece = _trimmed(pos, text[pos:qs], False)
+                if piece:
+                    out.append(piece)
+                pos = qe
+        piece = _trimmed(pos, text[pos:b], False)
+        if piece:
+            out.append(piece)
+    if not sentence.clauses:
+        piece = _trimmed(0, text, False)
+        if piece:
+            out.append(piece)
+    for _, _, bs, be in quotes:
+        piece = _trimmed(bs, text[bs:be], True)
+        if piece:
+            out.append(piece)
+    return sorted(out, key=lambda p: p.offset)
