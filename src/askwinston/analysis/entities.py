@@ -208,7 +208,6 @@ def _syntax_evidence(head: Token) -> tuple[list[tuple[str, str]], str]:
 def _shape_evidence(tokens: list[Token]) -> list[tuple[str, str]]:
     """Evidence from the words themselves and the word before them."""
     head = tokens[-1]
-    text = " ".join(t.text for t in tokens)
     ev: list[tuple[str, str]] = []
     before = head.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     if before is not None and before.lower_.rstrip(".") in rules.TITLES and before.is_title:
@@ -228,7 +227,6 @@ def _shape_evidence(tokens: list[Token]) -> list[tuple[str, str]]:
             ev.append(("person", "role"))
     if _copula_role(head) is not None:
         ev.append(("person", "role"))
-    del text
     return ev
 
 
@@ -261,7 +259,7 @@ def _role_tokens(head: Token) -> list[Token] | None:
 
 
 def _fate_verbs(tok: Token) -> list[Token]:
-    """Fate verbs whose patient this token is, following conjoined verbs ("found … and imprisoned")."""
+    """Fate verbs whose patient this token is, with conjoined verbs ("found … and imprisoned")."""
     gov = _governor(tok)
     patient = gov.dep_ in ("nsubjpass", "dobj") or _is_causative_patient(gov)
     if not patient:
@@ -274,15 +272,19 @@ def _fate_verbs(tok: Token) -> list[Token]:
     return [v for v in verbs if v.lemma_ in rules.FATE_VERBS]
 
 
+def _short_place_or_manner(child: Token, verb: Token) -> bool:
+    """ "in his office": a short prepositional phrase after the verb that is not a date."""
+    subtree = list(child.subtree)
+    return (child.dep_ == "prep" and len(subtree) <= 4 and child.i > verb.i
+            and not any(t.ent_type_ in ("DATE", "TIME") for t in subtree))
+
+
 def _fate_text(verb: Token) -> str:
     """ "shot in his office", "replaced by Yezhov", "found guilty of …"."""
     keep = [verb]
     for child in verb.children:
-        if child.dep_ in ("oprd", "acomp", "prt", "agent"):
+        if child.dep_ in ("oprd", "acomp", "prt", "agent") or _short_place_or_manner(child, verb):
             keep.extend(child.subtree)
-        elif child.dep_ == "prep" and len(list(child.subtree)) <= 4 and child.i > verb.i:
-            if not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
-                keep.extend(child.subtree)
     return _phrase(keep)
 
 
@@ -519,7 +521,8 @@ def _entity(cl: _Cluster, variants: list[str], notes: list[Notes]) -> Entity:
     mentions.sort(key=lambda m: (m.span.source, m.span.start))
     facts: list[Fact] = []
     for c in sorted(cl.cands, key=lambda c: c.span.start):
-        facts.extend(f for f in c.facts if (f.kind, f.text) not in {(g.kind, g.text) for g in facts})
+        seen = {(g.kind, g.text) for g in facts}
+        facts.extend(f for f in c.facts if (f.kind, f.text) not in seen)
     role = next((f.text for f in facts if f.kind == "role"), None)
     description = re.sub(r"^(the|a|an) ", "", role) if role else None
     return Entity(stable_id("entity", kind, name), name, kind, aliases, mentions, facts,

@@ -6,95 +6,97 @@ Every list is general English or general history vocabulary; none names anyone i
 
 from __future__ import annotations
 
+from askwinston.analysis.lexicon import words
+
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place",
                  "FAC": "place", "NORP": "group"}
 """spaCy labels → askwinston kinds (the label is one vote among several, not the answer)."""
 
-TITLES = frozenset(
+TITLES = words(
     "general tsar czar tsarina king queen emperor empress kaiser president premier chancellor "
     "comrade marshal admiral colonel captain major lieutenant sergeant commander prince princess "
     "lord lady sir dame duke duchess count countess baron pope cardinal bishop archbishop "
     "father saint st dr mr mrs ms miss professor minister secretary chairman field-marshal "
-    "archduke grand".split()
+    "archduke grand"
 )
 """Words before a name that make it a person's name ("General Ludendorff", "Tsar Nicholas II")."""
 
-NAME_PARTICLES = frozenset("von van de der den la le du da di del bin ibn al el ter ten".split())
+NAME_PARTICLES = words("von van de der den la le du da di del bin ibn al el ter ten")
 """Lower-case particles inside a person's name ("Otto von Bismarck")."""
 
-REGNAL_NUMBERS = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())
+REGNAL_NUMBERS = words("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI")
 """Roman numerals after a monarch's name: part of the name, never a surname."""
 
 GROUP_SUFFIXES = ("ites", "ists", "ians")
 """Capitalised plurals for followers or members: "Trotskyites", "Marxists", "Jacobins"."""
 
-PARTY_NAMES = frozenset(
+PARTY_NAMES = words(
     "bolsheviks mensheviks nazis jacobins girondins tories whigs kadets octobrists "
-    "spartacists fascists communists".split()
+    "spartacists fascists communists"
 )
 """Political parties named by their members: an organisation when bare ("the Bolsheviks"), a
 group of people when qualified ("Old Bolsheviks")."""
 
-ORG_HEADS = frozenset(
+ORG_HEADS = words(
     "party congress committee politbureau politburo army navy government cabinet parliament "
     "soviet duma reichstag council league union church police court assembly senate cheka "
-    "ogpu gestapo ss sa comintern ministry commissariat bureau".split()
+    "ogpu gestapo ss sa comintern ministry commissariat bureau"
 )
 """Nouns that make a phrase an organisation ("party central committee", "the Army")."""
 
-NOT_NAMES = frozenset(
+NOT_NAMES = words(
     "i the a an he she they we it this that these those his her their our my your one two "
-    "only ending new some many most all both".split()
+    "only ending new some many most all both"
 )
 """Capitalised words that start sentences but never name anyone."""
 
-ROLE_WORDS = frozenset(
+ROLE_WORDS = words(
     "head chief leader secretary commander general minister president chairman member "
     "founder deputy commissar governor boss director premier tsar king queen emperor marshal "
     "officer ambassador survivor rival successor heir ally assassin murderer organiser "
-    "organizer editor spokesman prosecutor judge envoy".split()
+    "organizer editor spokesman prosecutor judge envoy"
 )
 """Nouns of appositions and copulas that state a role ("Yagoda the head of the NKVD")."""
 
-PERSON_OF_NOUNS = frozenset(
+PERSON_OF_NOUNS = words(
     "murder death assassination execution arrest trial removal dismissal fall downfall "
     "son daughter wife husband brother sister father mother family widow children "
     "bodyguard bodyguards supporters followers friend friends rival rivals successor "
     "entourage life career speech policies policy letter testament purges purge rule "
-    "leadership power government politbureau politburo cabinet".split()
+    "leadership power government politbureau politburo cabinet"
 )
 """Nouns whose possessor ("X's son") or of-object ("the murder of X") is a person."""
 
-HUMAN_VERBS = frozenset(
+HUMAN_VERBS = words(
     "say claim order want confess believe decide argue write state announce call deny admit "
     "plan try promise walk rush fear hate vote stand make keep kill defeat murder appoint "
     "dismiss accuse blame speak tell think know agree refuse demand win lose die marry "
-    "flee escape return visit lead rule command sign resign insist complain threaten".split()
+    "flee escape return visit lead rule command sign resign insist complain threaten"
 )
 """Verbs whose subject is a person (or a body of people, which other evidence separates)."""
 
-PATIENT_VERBS = frozenset(
+PATIENT_VERBS = words(
     "shoot arrest execute imprison sack murder kill assassinate exile replace remove order "
     "try sentence find appoint elect dismiss purge expel deport torture blame make defeat "
-    "accuse banish jail hang poison poison succeed".split()
+    "accuse banish jail hang poison poison succeed"
 )
 """Verbs whose object, or passive subject, is usually a person ("Stalin ordered Yagoda")."""
 
-FATE_VERBS = frozenset(
+FATE_VERBS = words(
     "sack shoot imprison arrest remove replace execute find kill murder assassinate exile "
     "deport expel purge dismiss hang sentence jail banish poison torture demote try "
-    "batter beat".split()
+    "batter beat"
 )
 """Verbs that, done to a person, are their fate: "was sacked", "replaced by Yezhov"."""
 
-REFLEXIVES = frozenset("himself herself".split())
+REFLEXIVES = words("himself herself")
 """'Yagoda himself' — only people are 'himself'."""
 
-PLACE_PREPOSITIONS = frozenset("in from to at into near towards across through inside".split())
+PLACE_PREPOSITIONS = words("in from to at into near towards across through inside")
 """'in X', 'from X to Y': weak evidence that X is a place."""
 
-SUBJECT_PRONOUNS = frozenset("he she".split())
-OBJECT_PRONOUNS = frozenset("him her".split())
+SUBJECT_PRONOUNS = words("he she")
+OBJECT_PRONOUNS = words("him her")
 """Singular personal pronouns that take a fate from the verb they belong to."""
 
 WEIGHTS = {

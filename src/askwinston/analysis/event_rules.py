@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from askwinston.analysis.lexicon import words
+
 BACKWARD_SIGNALS = (
     "this led to", "this resulted in", "this caused", "this meant", "this was followed by",
     "this triggered", "as a result", "as a consequence", "consequently", "therefore", "so",
@@ -27,7 +29,7 @@ CONSEQUENCE_HEADING = re.compile(
     r"[:.]?$")
 """An "The aftermath of the purges" heading: its lines are consequences of its topic."""
 
-WHAT_DROP_DEPS = frozenset("aux auxpass punct mark cc advmod relcl advcl det appos".split())
+WHAT_DROP_DEPS = words("aux auxpass punct mark cc advmod relcl advcl det appos")
 """Branches left out of an event's compact "what"."""
 
 MAX_WHAT_WORDS = 10

@@ -116,7 +116,8 @@ def sentence_frames(sentence: Sentence, segments: list[Segment], candidates: lis
         span = Span(sentence.span.source, sentence.span.line, lo, hi)
         dates = [(t.span.start - lo, t.span.end - lo) for t in timexes]
         skip = frozenset(t.i for t in seg.doc if any(a <= t.idx < b for a, b in dates))
-        out.append(Frame(sentence.id, span, what_of(root, skip), who, where, sentence.section_id, own))
+        what = what_of(root, skip)
+        out.append(Frame(sentence.id, span, what, who, where, sentence.section_id, own))
     return out
 
 
@@ -175,13 +176,15 @@ def _sub_event(sentence: Sentence, start: int, text: str, kind: str) -> Event:
     what = " ".join(text.strip(" .,;").split()[: rules.MAX_WHAT_WORDS])
     span = Span(sentence.span.source, sentence.span.line, sentence.span.start + start,
                 sentence.span.start + start + len(text.rstrip(" .")))
-    return Event(stable_id("event", kind, span.source, span.start), span, sentence.id, what)
+    return Event(stable_id("event", kind, span.source, span.start), span, sentence.id, what,
+                 kind=kind)
 
 
 def _topic_event(notes: Notes, section: Section, topic: str) -> Event:
     line = notes.source.line(section.line)
     span = Span(notes.source.key, line.number, line.start, line.end)
-    return Event(stable_id("event", "topic", section.id), span, section.id, topic.strip())
+    return Event(stable_id("event", "topic", section.id), span, section.id, topic.strip(),
+                 kind="topic")
 
 
 def _sentence_links(sentence: Sentence, events: list[Event], previous: Event | None,

@@ -1,9 +1,10 @@
 """Sources → Knowledge: structure, parse each sentence once, run every annotator.
 
 Each sentence is parsed as its note-style clauses and quotations (`segments.Segment`), which
-spaCy parses far better than the whole glued line. spaCy Docs are kept only for one batch of sentences at a time; annotators that reason over a
-whole document or the whole set of notes (entities, events) work on the small results instead,
-so memory stays flat however large the notes are.
+spaCy parses far better than the whole glued line. spaCy Docs are kept only for one batch of
+sentences at a time; annotators that reason over a whole document or the whole set of notes
+(entities, events) work on the small results instead, so memory stays flat however large the
+notes are.
 """
 
 from __future__ import annotations

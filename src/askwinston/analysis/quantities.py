@@ -58,8 +58,8 @@ def _number_token(seg: Segment, pos: int, end: int) -> Token | None:
 
 def _words(tokens: list[Token]) -> str:
     toks = [t for t in sorted(set(tokens), key=lambda t: t.i)
-            if t.lower_ not in rules.COUNT_DROP_WORDS and t.pos_ not in ("PUNCT", "CCONJ")
-            or t.lower_ in ("or", "and") and t.dep_ == "cc"]
+            if (t.lower_ not in rules.COUNT_DROP_WORDS and t.pos_ not in ("PUNCT", "CCONJ"))
+            or (t.lower_ in ("or", "and") and t.dep_ == "cc")]
     toks = [t for t in toks if t.ent_type_ not in ("DATE", "TIME")]
     kept = {t.i for t in toks}
     toks = [t for t in toks if not (t.pos_ == "ADP" and any(c.dep_ == "pobj" for c in t.children)
@@ -76,7 +76,7 @@ def _predicate(verb: Token, exclude: set[int]) -> list[Token]:
     for t in verb.subtree:
         dropped = t.dep_ in ("aux", "auxpass", "punct", "mark") or (
             t.dep_ == "advmod" and t.i < verb.i)
-        if t.i in exclude or dropped and t is not verb:
+        if t.i in exclude or (dropped and t is not verb):
             continue
         out.append(t)
     return out
@@ -98,15 +98,21 @@ def _of_phrase(tok: Token) -> list[Token]:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is None:
             continue
-        if pobj.pos_ == "PRON":  # "of those who had been party members": the members
-            rel = next((c for c in pobj.children if c.dep_ == "relcl"), None)
-            attr = next((c for c in rel.children if c.dep_ == "attr"), None) if rel else None
-            if attr is not None:
-                out.extend([prep, *_clean_subtree(attr, ("relcl", "acl"))])
-                out.extend(t for c in rel.children if c.dep_ == "prep" for t in c.subtree)
-                continue
-        out.extend([prep, *_clean_subtree(pobj, ("relcl", "acl"))])
+        described = _described(pobj) if pobj.pos_ == "PRON" else None
+        out.extend([prep, *(described or _clean_subtree(pobj, ("relcl", "acl")))])
     return out
+
+
+def _described(pron: Token) -> list[Token] | None:
+    """ "those who had been party members in 1934" → "party members in 1934"."""
+    rel = next((c for c in pron.children if c.dep_ == "relcl"), None)
+    if rel is None:
+        return None
+    attr = next((c for c in rel.children if c.dep_ == "attr"), None)
+    if attr is None:
+        return None
+    preps = [t for c in rel.children if c.dep_ == "prep" for t in c.subtree]
+    return [*_clean_subtree(attr, ("relcl", "acl")), *preps]
 
 
 def counts(num: Token) -> str | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from askwinston.analysis.lexicon import words
+
 HEDGES = ("at least", "more than", "over", "about", "around", "almost", "nearly", "under",
           "fewer than", "less than", "up to", "some", "approximately", "roughly", "at most",
           "c.", "circa", "well over", "just over", "just under")
@@ -38,7 +40,7 @@ AGE_CONTEXT = re.compile(r"(?i)\b(?:age|aged|ages)\s+(?:of\s+)?$")
 YEAR = re.compile(r"^1\d{3}$|^20\d{2}$")
 """Four-digit numbers from 1000 to 2099 with no hedge or scale are years."""
 
-COUNT_DROP_WORDS = frozenset("being been be having".split())
+COUNT_DROP_WORDS = words("being been be having")
 """Auxiliaries dropped from what a number counts: "3 million being executed" → "executed"."""
 
 MAX_COUNT_WORDS = 8

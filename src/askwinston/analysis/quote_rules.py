@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from askwinston.analysis.lexicon import words
+
 QUOTE = re.compile(
     r"(?:(?<=[^\w])|^)"
     r"(?:‘(?P<a>[^‘’]+(?:’\w[^‘’]*)*)’(?!\w)"
@@ -20,9 +22,9 @@ QUOTE = re.compile(
 MIN_QUOTE_WORDS = 3
 """Shorter quoted text is a term in scare quotes, not speech."""
 
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS = words(
     "say said claim state declare write announce shout tell reply add warn insist argue "
-    "complain proclaim exclaim remark admit call describe comment cry boast".split()
+    "complain proclaim exclaim remark admit call describe comment cry boast"
 )
 """Lemmas whose subject is the speaker of a nearby quote."""
 
