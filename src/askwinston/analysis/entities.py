@@ -73,8 +73,9 @@ def _trim_ent(ent: SpacySpan) -> list[Token]:
         if tok.tag_ == "POS" or tok.dep_ == "case" or tok.text in ("'", "’"):
             break
         toks.append(tok)
-    while toks and (toks[0].lower_ in rules.NOT_NAMES or not toks[0].text[:1].isalpha()):
-        toks.pop(0)
+    while toks and (toks[0].lower_ in rules.NOT_NAMES or not toks[0].text[:1].isalpha()
+                    or (toks[0].lower_.rstrip(".") in rules.TITLES and len(toks) > 1)):
+        toks.pop(0)  # "General Ludendorff" is Ludendorff; the title stays as evidence
     while toks and not (toks[-1].text[:1].isupper() and toks[-1].is_alpha):
         toks.pop()
     return toks
@@ -114,7 +115,14 @@ def _propn_runs(doc_tokens: Iterable[Token], used: set[int]) -> list[list[Token]
             run = [tok]
     if run:
         runs.append(run)
-    return runs
+    return [_untitled(r) for r in runs if _untitled(r)]
+
+
+def _untitled(run: list[Token]) -> list[Token]:
+    """A run of names without the titles in front ("Tsar Nicholas II" → "Nicholas II")."""
+    while len(run) > 1 and run[0].lower_.rstrip(".") in rules.TITLES:
+        run = run[1:]
+    return run
 
 
 def _named_after(tokens: list[Token]) -> bool:

@@ -32,6 +32,9 @@ CONSEQUENCE_HEADING = re.compile(
 WHAT_DROP_DEPS = words("aux auxpass punct mark cc advmod relcl advcl det appos")
 """Branches left out of an event's compact "what"."""
 
+DANGLING_WORDS = words("of in on at to for from by with because into onto over under and or")
+"""Words an event's "what" may not end with once dates and clauses are cut out of it."""
+
 MAX_WHAT_WORDS = 10
 """An event's "what" is a few words, not the sentence."""
 

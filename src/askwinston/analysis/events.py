@@ -92,7 +92,10 @@ def what_of(root: Token, skip: frozenset[int] = frozenset()) -> str:
         if i and text:
             words[-1] = words[-1] + ","
         words.extend(text.split())
-    return " ".join(words[: rules.MAX_WHAT_WORDS]).strip(" ,")
+    words = words[: rules.MAX_WHAT_WORDS]
+    while words and words[-1].lower().strip(",") in rules.DANGLING_WORDS:
+        words.pop()
+    return " ".join(words).strip(" ,")
 
 
 def _in(span: Span, lo: int, hi: int) -> bool:
