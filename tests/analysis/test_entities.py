@@ -100,7 +100,8 @@ def test_surname_links_to_full_name(named: Find, notes: Knowledge) -> None:
     assert ranek is not None and ranek.name == "Haldor Ranek" and "Ranek" in ranek.aliases
 
 
-def test_heading_mentions_count_but_things_named_after_a_person_do_not(named: Find, notes: Knowledge) -> None:
+def test_headings_count_but_things_named_after_a_person_do_not(named: Find,
+                                                                notes: Knowledge) -> None:
     ranek = named(notes, "Ranek")
     assert ranek is not None
     lines = {m.span.line for m in ranek.mentions}
@@ -138,7 +139,8 @@ def test_places_from_prepositions(notes: Knowledge) -> None:
 
 
 def test_pronoun_takes_the_fate(named: Find) -> None:
-    k = analyse_text("Notes\nMarkov was removed because he had failed and he was replaced by Lenz.\n")
+    k = analyse_text("Notes\nMarkov was removed because he had failed and he was replaced "
+                     "by Lenz.\n")
     markov = named(k, "Markov")
     assert markov is not None
     assert {"removed", "replaced by Lenz"} <= {f.text for f in markov.facts}
@@ -191,7 +193,8 @@ def test_seed_no_junk_entities(seed_knowledge: Knowledge) -> None:
     assert not any(n in names for n in ("Russian", "Lenin’s 1st", "Rytov Platform"))
 
 
-def test_seed_yezhov_spellings_merged(named: Find, seed_knowledge: Knowledge, gold: dict[str, Any]) -> None:
+def test_seed_yezhov_spellings_merged(named: Find, seed_knowledge: Knowledge,
+                                      gold: dict[str, Any]) -> None:
     for group in gold["name_variants"]:
         entity = named(seed_knowledge, group[0])
         assert entity is not None and entity.name == group[0]

@@ -1,0 +1,121 @@
+"""Events: compact what, who and where, dates own or inherited, and cause → effect links."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from askwinston.analysis import event_rules as rules
+from askwinston.analysis.events import topic_of
+from askwinston.analysis.pipeline import analyse_text
+from askwinston.model import Event, Knowledge
+
+NOTES = """The Fall of Ranek
+Why did Ranek fall?
+His army was defeated because of the winter.
+The Crisis
+In March 1921 General Haldor Ranek was arrested in Varsk.
+Ranek was shot in the prison yard.
+This led to riots in the capital.
+Oskarov was removed on the grounds that he had been too lax - he was replaced by Lenz.
+The aftermath of the crisis:
+The army mutinied.
+"""
+
+
+@pytest.fixture(scope="module")
+def notes() -> Knowledge:
+    return analyse_text(NOTES)
+
+
+def on_line(k: Knowledge, line: int) -> list[Event]:
+    return [e for e in k.events if e.span.line == line and e.kind == "event"]
+
+
+def test_what_is_compact_and_who_is_canonical(notes: Knowledge) -> None:
+    [shot] = on_line(notes, 6)
+    assert shot.what == "Ranek shot in prison yard"
+    assert shot.who == ("Haldor Ranek",)
+    assert len(shot.what.split()) <= rules.MAX_WHAT_WORDS
+
+
+def test_where(notes: Knowledge) -> None:
+    [arrest] = on_line(notes, 5)
+    assert arrest.where == "Varsk"
+
+
+def test_own_and_inherited_dates(notes: Knowledge) -> None:
+    [arrest] = on_line(notes, 5)
+    [shot] = on_line(notes, 6)
+    assert arrest.when is not None and arrest.when.value == "1921-03" and not arrest.when_inherited
+    assert shot.when is not None and shot.when.value == "1921-03" and shot.when_inherited
+
+
+def test_dates_are_not_inherited_across_sections(notes: Knowledge) -> None:
+    [winter] = on_line(notes, 3)
+    assert winter.when is None
+
+
+def test_two_predicates_in_one_event(notes: Knowledge) -> None:
+    k = analyse_text("Notes\nPetrov was removed and replaced by Lenz.\n")
+    [e] = [e for e in k.events if e.kind == "event"]
+    assert e.what == "Petrov removed, replaced by Lenz"
+
+
+def links(k: Knowledge) -> list[tuple[str, str, str]]:
+    ev = {e.id: e for e in k.events}
+    return [(ev[lk.cause_id].what, lk.signal, ev[lk.effect_id].what) for lk in k.links]
+
+
+def test_backward_signal_links_previous_event(notes: Knowledge) -> None:
+    assert ("Ranek shot in prison yard", "this led to", "This led to riots in capital") in links(
+        notes)
+
+
+def test_reason_signals(notes: Knowledge) -> None:
+    found = links(notes)
+    assert ("the winter", "because of", "His army defeated") in found
+    assert any(s == "on the grounds that" and c.startswith("he had been too lax")
+               for c, s, _ in found)
+
+
+def test_why_heading_makes_causes_of_its_topic(notes: Knowledge) -> None:
+    assert ("His army defeated", "why-heading", "Ranek fall") in links(notes)
+
+
+def test_aftermath_heading_makes_consequences(notes: Knowledge) -> None:
+    assert ("the crisis", "aftermath", "army mutinied") in links(notes)
+
+
+@pytest.mark.parametrize(("heading", "topic"), [
+    ("Why did the purges take place?", "the purges take place"),
+    ("The aftermath of the purges", "the purges"),
+    ("Consequences of the war:", "the war"),
+    ("The Murder of Kirov", None),
+])
+def test_topic_of(heading: str, topic: str | None) -> None:
+    assert topic_of(heading) == topic
+
+
+def test_seed_gold_timeline_events(seed_knowledge: Knowledge, gold: dict[str, Any]) -> None:
+    """Every dated line of the gold timeline gives an event with that date."""
+    for g in gold["timeline"]:
+        events = on_line(seed_knowledge, g["line"])
+        dated = [e for e in events if e.when is not None and not e.when_inherited]
+        assert dated, g["line"]
+        assert dated[0].when is not None and dated[0].when.value == g["value"]
+
+
+def test_seed_events(seed_knowledge: Knowledge) -> None:
+    [shot] = [e for e in on_line(seed_knowledge, 10) if "shot" in e.what]
+    assert shot.what == "Kirov shot in his office" and shot.who == ("Sergie Kirov",)
+    assert shot.when is not None and shot.when.value == "1934-12-01" and shot.when_inherited
+    [yagoda] = on_line(seed_knowledge, 25)
+    assert yagoda.what.startswith("Yagoda removed")
+    assert "Yezhov" in yagoda.who
+    seed_links = links(seed_knowledge)
+    assert any(s == "this led to" for _, s, _ in seed_links)
+    assert any(s == "on the grounds that" and "Yagoda removed" in e for _, s, e in seed_links)
+    assert any(s == "why-heading" for _, s, _ in seed_links)
+    assert any(s == "aftermath" for _, s, _ in seed_links)
