@@ -1,0 +1,1 @@
+"""Benchmarks: accuracy and speed against reference systems (`python -m benchmarks.<name>`)."""
