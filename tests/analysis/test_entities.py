@@ -214,3 +214,31 @@ def test_seed_roles_and_fates(named: Find, seed_knowledge: Knowledge) -> None:
     assert {"removed", "replaced by Yezhov"} <= set(texts("Yagoda", "fate"))
     assert "imprisoned" in texts("Kamenev", "fate")
     assert any(f.startswith("shot") for f in texts("Kirov", "fate"))
+
+
+def test_person_names_end_at_lower_case_words_and_keep_epithets() -> None:
+    k = analyse_text("Battle\nIn 1066 William defeated Harold at Hastings.\n"
+                     "Edward the Confessor had died. Then 2,000 Normans died.\n")
+    names = kinds(k)
+    assert names.get("Harold") == "person" and "Harold at Hastings" not in names
+    assert names.get("Edward the Confessor") == "person"
+    assert names.get("Normans") == "group"
+    edward = next(e for e in k.entities if e.name == "Edward the Confessor")
+    assert edward.aliases == []  # an epithet is not a surname
+
+
+def test_a_name_inside_a_longer_name_is_not_a_mention() -> None:
+    k = analyse_text("Notes\nWilliam claimed the throne.\nWilliam Rufus became king in 1087.\n")
+    william = next(e for e in k.entities if e.name == "William")
+    assert {m.span.line for m in william.mentions} == {2}
+
+
+def test_mentions_in_several_sources_keep_their_own_offsets() -> None:
+    from askwinston.analysis.pipeline import analyse
+    from askwinston.model import Source
+
+    text = "Notes\nOskarov ordered the arrests.\n"
+    k = analyse([Source(key="a.txt", path="a.txt", text=text),
+                 Source(key="b.txt", path="b.txt", text=text)])
+    oskarov = next(e for e in k.entities if e.name == "Oskarov")
+    assert sorted(m.span.source for m in oskarov.mentions) == ["a.txt", "b.txt"]

@@ -89,23 +89,38 @@ def number_findings(quantities: list[Quantity]) -> list[Finding]:
     return out
 
 
+def _undated_runs(events: list[Event]) -> list[tuple[Event | None, list[Event], Event | None]]:
+    """Runs of consecutive undated events with the dated events before and after them."""
+    runs: list[tuple[Event | None, list[Event], Event | None]] = []
+    before: Event | None = None
+    run: list[Event] = []
+    for e in sorted(events, key=lambda e: e.span.start):
+        if e.when is None:
+            run.append(e)
+            continue
+        if run:
+            runs.append((before, run, e))
+            run = []
+        before = e
+    return runs
+
+
 def undated_findings(events: list[Event]) -> list[Finding]:
-    """Events with no date at all between dated events of the same notes."""
+    """Lines whose events have no date at all, between dated lines of the same notes."""
     out = []
     by_source: dict[str, list[Event]] = {}
     for e in events:
         by_source.setdefault(e.span.source, []).append(e)
     for evs in by_source.values():
-        evs = sorted(evs, key=lambda e: e.span.start)
-        for i, e in enumerate(evs):
-            if e.when is not None:
+        for before, run, after in _undated_runs(evs):
+            if before is None or after is None or before.when is None or after.when is None:
                 continue
-            before = any(x.when is not None for x in evs[:i])
-            after = any(x.when is not None for x in evs[i + 1:])
-            if before and after:
-                out.append(Finding("undated",
-                                   f"“{e.what}” has no date between dated lines (line "
-                                   f"{e.span.line})", [e.span]))
+            spans = [e.span for e in run]
+            out.append(Finding(
+                "undated",
+                f"{_lines(spans).capitalize()} have no date, between {before.when.text} "
+                f"(line {before.span.line}) and {after.when.text} (line {after.span.line})",
+                spans))
     return out
 
 

@@ -72,6 +72,8 @@ def _trim_ent(ent: SpacySpan) -> list[Token]:
     for tok in ent:
         if tok.tag_ == "POS" or tok.dep_ == "case" or tok.text in ("'", "’"):
             break
+        if toks and ent.label_ == "PERSON" and tok.is_lower and not _name_word(tok):
+            break  # "Harold at Hastings": a name ends at a lower-case word
         toks.append(tok)
     while toks and (toks[0].lower_ in rules.NOT_NAMES or not toks[0].text[:1].isalpha()
                     or (toks[0].lower_.rstrip(".") in rules.TITLES and len(toks) > 1)):
@@ -79,6 +81,13 @@ def _trim_ent(ent: SpacySpan) -> list[Token]:
     while toks and not (toks[-1].text[:1].isupper() and toks[-1].is_alpha):
         toks.pop()
     return toks
+
+
+def _name_word(tok: Token) -> bool:
+    """Lower-case words that may sit inside a name: particles, and "the" of an epithet."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (tok.lower_ in rules.NAME_PARTICLES or tok.lower_ == "the") and bool(
+        nxt is not None and nxt.is_title)
 
 
 def _org_phrase(tok: Token) -> list[Token] | None:
@@ -107,7 +116,9 @@ def _propn_runs(doc_tokens: Iterable[Token], used: set[int]) -> list[list[Token]
         ok = (tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper()
               and tok.i not in used and tok.lower_ not in rules.NOT_NAMES
               and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"))
-        if ok and run and run[-1].i == tok.i - 1:
+        regnal = tok.text in rules.REGNAL_NUMBERS and bool(run) and run[-1].i == tok.i - 1 and (
+            tok.text != "I" or _titled(run[0]))
+        if (ok or regnal) and run and run[-1].i == tok.i - 1:
             run.append(tok)
         elif ok:
             if run:
@@ -116,6 +127,12 @@ def _propn_runs(doc_tokens: Iterable[Token], used: set[int]) -> list[list[Token]
     if run:
         runs.append(run)
     return [_untitled(r) for r in runs if _untitled(r)]
+
+
+def _titled(tok: Token) -> bool:
+    """Whether the token is a title ("King") or comes right after one."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return any(t is not None and t.lower_.rstrip(".") in rules.TITLES for t in (tok, before))
 
 
 def _untitled(run: list[Token]) -> list[Token]:
@@ -228,6 +245,8 @@ def _shape_evidence(tokens: list[Token]) -> list[tuple[str, str]]:
         ev.append(("group", "party") if len(tokens) > 1 else ("org", "party"))
     elif head.text[:1].isupper() and head.lower_.endswith(rules.GROUP_SUFFIXES):
         ev.append(("group", "group_suffix"))
+    elif head.tag_ == "NNPS" and head.lower_.endswith("s"):
+        ev.append(("group", "plural_name"))  # "2,000 Normans died": a people, not a person
     for child in head.children:
         if child.dep_ == "appos" and child.lower_ in rules.REFLEXIVES:
             ev.append(("person", "reflexive"))
@@ -495,22 +514,28 @@ def _texts(notes: list[Notes]) -> Iterable[tuple[Span, str, str | None]]:
             yield s.span, s.text, s.id
 
 
-def _rescan(names: list[str], notes: list[Notes], known: set[tuple[int, int]]) -> list[Mention]:
-    """Mentions spaCy missed: every later occurrence of a name already known to be this entity."""
+Taken = dict[str, list[tuple[int, int]]]
+"""Source key → character ranges already claimed by a name."""
+
+
+def _rescan(names: list[str], notes: list[Notes], taken: Taken) -> list[Mention]:
+    """Mentions spaCy missed: other occurrences of a name already known to be this entity,
+    outside the ranges any name already claims (so "William" is not found in "William Rufus")."""
     out = []
     for span, text, sid in _texts(notes):
+        claimed = taken.setdefault(span.source, [])
         for name in sorted(set(names), key=len, reverse=True):
             for m in _occurrences(name, text):
                 start = span.start + m.start()
-                if any(a <= start < b for a, b in known):
+                if any(a <= start < b for a, b in claimed):
                     continue
-                known.add((start, start + len(name)))
+                claimed.append((start, start + len(name)))
                 out.append(Mention(Span(span.source, span.line, start, start + len(name)),
                                    name, sid))
     return out
 
 
-def _entity(cl: _Cluster, variants: list[str], notes: list[Notes]) -> Entity:
+def _entity(cl: _Cluster, variants: list[str], notes: list[Notes], taken: Taken) -> Entity:
     kind = cl.kind()
     name = max(cl.forms, key=lambda f: (len(f.split()) if kind == "person" else 0,
                                         -cl.forms.index(f)))
@@ -524,8 +549,7 @@ def _entity(cl: _Cluster, variants: list[str], notes: list[Notes]) -> Entity:
             aliases.append(last)
     mentions = [Mention(c.span, c.text, c.sentence_id) for c in cl.cands]
     if kind in ("person", "place"):
-        known = {(m.span.start, m.span.end) for m in mentions}
-        mentions.extend(_rescan([name, *aliases], notes, known))
+        mentions.extend(_rescan([name, *aliases], notes, taken))
     mentions.sort(key=lambda m: (m.span.source, m.span.start))
     facts: list[Fact] = []
     for c in sorted(cl.cands, key=lambda c: c.span.start):
@@ -542,7 +566,10 @@ def resolve(notes: list[Notes], candidates: list[Candidate]) -> list[Entity]:
     clusters = _clusters(candidates)
     _link_surnames(clusters)
     variants = _merge_variants(clusters)
-    entities = [_entity(cl, variants.get(key, []), notes) for key, cl in clusters.items()]
+    taken: Taken = defaultdict(list)
+    for c in candidates:
+        taken[c.span.source].append((c.span.start, c.span.end))
+    entities = [_entity(cl, variants.get(key, []), notes, taken) for key, cl in clusters.items()]
     return sorted(entities, key=lambda e: (e.kind, e.name))
 
 

@@ -113,6 +113,7 @@ WEIGHTS = {
     "org_head": 3.0,
     "acronym": 2.0,
     "group_suffix": 4.0,
+    "plural_name": 3.0,
     "party": 4.0,
 }
 """How much each kind of evidence counts in the vote for an entity's kind."""

@@ -20,6 +20,8 @@ def surname(name: str) -> str:
     words = name.split()
     if len(words) > 1 and words[-1].upper() in rules.REGNAL_NUMBERS:
         return name
+    if any(w.lower() == "the" for w in words):
+        return name  # "Edward the Confessor": an epithet, not a surname
     return words[-1] if words else name
 
 
