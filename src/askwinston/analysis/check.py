@@ -61,11 +61,15 @@ def _compatible(a: str, b: str) -> bool:
 
 def date_findings(events: list[Event]) -> list[Finding]:
     """The same event (same people, same words) given two different dates."""
-    dated = [e for e in events if e.when is not None and not e.when_inherited]
+    by_people: dict[frozenset[str], list[Event]] = {}
+    for e in events:
+        if e.when is not None and not e.when_inherited:
+            by_people.setdefault(frozenset(e.who), []).append(e)
+    pairs = (p for group in by_people.values() for p in combinations(group, 2))
     out = []
-    for a, b in combinations(dated, 2):
+    for a, b in pairs:
         assert a.when is not None and b.when is not None
-        if _compatible(a.when.value, b.when.value) or set(a.who) != set(b.who):
+        if _compatible(a.when.value, b.when.value):
             continue
         if overlap(a.what, b.what) >= rules.SAME_EVENT_OVERLAP:
             out.append(Finding(

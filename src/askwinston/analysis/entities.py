@@ -490,17 +490,17 @@ def _merge_variants(clusters: dict[str, _Cluster]) -> dict[str, list[str]]:
     return variants
 
 
-NAME_BOUNDARY = r"(?<![\w’'-]){}(?![\w-]|['’](?![sS]\b))"
+NAME_BOUNDARY = r"(?<![\w’'-])(?:{})(?![\w-])"
+"""A known name as a whole word (a possessive ’s may follow)."""
+
+Taken = dict[str, list[tuple[int, int]]]
+"""Source key → character ranges already claimed by a name."""
 
 
-def _occurrences(name: str, text: str) -> Iterable[re.Match[str]]:
-    pattern = re.compile(NAME_BOUNDARY.format(re.escape(name)))
-    for m in pattern.finditer(text):
-        before = text[: m.start()].rstrip().rsplit(" ", 1)[-1].lower()
-        after = text[m.end():].lstrip()
-        if before in ("the", "a", "an") and not after.startswith(("'", "’")):
-            continue  # "the Rytov platform": named after, not the person
-        yield m
+def _named_after_at(text: str, start: int, end: int) -> bool:
+    """ "the Rytov platform": a name after an article is a thing named after the person."""
+    before = text[:start].rstrip().rsplit(" ", 1)[-1].lower()
+    return before in ("the", "a", "an") and not text[end:].startswith(("'", "’"))
 
 
 def _texts(notes: list[Notes]) -> Iterable[tuple[Span, str, str | None]]:
@@ -514,28 +514,38 @@ def _texts(notes: list[Notes]) -> Iterable[tuple[Span, str, str | None]]:
             yield s.span, s.text, s.id
 
 
-Taken = dict[str, list[tuple[int, int]]]
-"""Source key → character ranges already claimed by a name."""
+def _forms(entities: list[Entity]) -> dict[str, Entity]:
+    """Spellings of people and places that name exactly one entity."""
+    owners: dict[str, list[Entity]] = defaultdict(list)
+    for e in entities:
+        if e.kind in ("person", "place"):
+            for form in dict.fromkeys((e.name, *e.aliases)):
+                owners[form].append(e)
+    return {f: es[0] for f, es in owners.items() if len(es) == 1}
 
 
-def _rescan(names: list[str], notes: list[Notes], taken: Taken) -> list[Mention]:
-    """Mentions spaCy missed: other occurrences of a name already known to be this entity,
-    outside the ranges any name already claims (so "William" is not found in "William Rufus")."""
-    out = []
+def _rescan(entities: list[Entity], notes: list[Notes], taken: Taken) -> None:
+    """Mentions spaCy missed: other occurrences of a name already known to be an entity, outside
+    the ranges any name already claims (so "William" is not found in "William Rufus")."""
+    forms = _forms(entities)
+    if not forms:
+        return
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(NAME_BOUNDARY.format(alternation))
     for span, text, sid in _texts(notes):
         claimed = taken.setdefault(span.source, [])
-        for name in sorted(set(names), key=len, reverse=True):
-            for m in _occurrences(name, text):
-                start = span.start + m.start()
-                if any(a <= start < b for a, b in claimed):
-                    continue
-                claimed.append((start, start + len(name)))
-                out.append(Mention(Span(span.source, span.line, start, start + len(name)),
-                                   name, sid))
-    return out
+        for m in pattern.finditer(text):
+            start = span.start + m.start()
+            if any(a <= start < b for a, b in claimed) or _named_after_at(text, m.start(),
+                                                                          m.end()):
+                continue
+            claimed.append((start, start + len(m.group(0))))
+            mention = Mention(Span(span.source, span.line, start, start + len(m.group(0))),
+                              m.group(0), sid)
+            forms[m.group(0)].mentions.append(mention)
 
 
-def _entity(cl: _Cluster, variants: list[str], notes: list[Notes], taken: Taken) -> Entity:
+def _entity(cl: _Cluster, variants: list[str]) -> Entity:
     kind = cl.kind()
     name = max(cl.forms, key=lambda f: (len(f.split()) if kind == "person" else 0,
                                         -cl.forms.index(f)))
@@ -548,9 +558,6 @@ def _entity(cl: _Cluster, variants: list[str], notes: list[Notes], taken: Taken)
         if last != name and last not in aliases:
             aliases.append(last)
     mentions = [Mention(c.span, c.text, c.sentence_id) for c in cl.cands]
-    if kind in ("person", "place"):
-        mentions.extend(_rescan([name, *aliases], notes, taken))
-    mentions.sort(key=lambda m: (m.span.source, m.span.start))
     facts: list[Fact] = []
     for c in sorted(cl.cands, key=lambda c: c.span.start):
         seen = {(g.kind, g.text) for g in facts}
@@ -569,7 +576,10 @@ def resolve(notes: list[Notes], candidates: list[Candidate]) -> list[Entity]:
     taken: Taken = defaultdict(list)
     for c in candidates:
         taken[c.span.source].append((c.span.start, c.span.end))
-    entities = [_entity(cl, variants.get(key, []), notes, taken) for key, cl in clusters.items()]
+    entities = [_entity(cl, variants.get(key, [])) for key, cl in clusters.items()]
+    _rescan(entities, notes, taken)
+    for e in entities:
+        e.mentions.sort(key=lambda m: (m.span.source, m.span.start))
     return sorted(entities, key=lambda e: (e.kind, e.name))
 
 

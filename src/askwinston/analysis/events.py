@@ -217,6 +217,7 @@ def _sentence_links(sentence: Sentence, events: list[Event], previous: Event | N
 def _section_links(notes: Notes, events: list[Event], extra: list[Event]) -> list[Link]:
     """Lines under "Why did X?" are causes of X; lines under "The aftermath of X" its results."""
     links = []
+    sections = {s.id: s.section_id for s in notes.sentences}
     for section in notes.sections:
         why = rules.QUESTION_CAUSE.match(section.title) if section.is_question else None
         after = rules.CONSEQUENCE_HEADING.match(section.title)
@@ -225,7 +226,7 @@ def _section_links(notes: Notes, events: list[Event], extra: list[Event]) -> lis
         m = why or after
         assert m is not None
         topic = _topic_event(notes, section, m.group("topic"))
-        mine = [e for e in events if _section_of(notes, e) == section.id]
+        mine = [e for e in events if sections.get(e.sentence_id) == section.id]
         if not mine:
             continue
         extra.append(topic)
@@ -233,11 +234,6 @@ def _section_links(notes: Notes, events: list[Event], extra: list[Event]) -> lis
             pair = (e.id, topic.id) if why else (topic.id, e.id)
             links.append(Link(*pair, "why-heading" if why else "aftermath", e.span))
     return links
-
-
-def _section_of(notes: Notes, event: Event) -> str | None:
-    s = next((s for s in notes.sentences if s.id == event.sentence_id), None)
-    return s.section_id if s else None
 
 
 def build(notes: Notes, frames: list[Frame], timexes: list[Timex],
