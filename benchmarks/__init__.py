@@ -1,1 +1,1 @@
-"""Benchmarks: accuracy and speed against reference systems (`python -m benchmarks.<name>`)."""
+"""Benchmarks: accuracy and speed of askwinston next to reference systems, measured in one run."""

@@ -43,7 +43,9 @@ class NotAKnowledgeBase(AskWinstonError):
 
     def __init__(self, path: str, problem: str) -> None:
         self.path = path
-        super().__init__(f"{path}: not an askwinston knowledge base ({problem}); refusing to touch it")
+        super().__init__(
+            f"{path}: not an askwinston knowledge base ({problem}); refusing to touch it"
+        )
 
 
 class NothingToBuild(AskWinstonError):

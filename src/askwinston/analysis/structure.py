@@ -6,10 +6,21 @@ end; a line holds one or more sentences, and a sentence holds clauses joined by 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from askwinston.analysis import structure_rules as rules
-from askwinston.model import Line, LineKind, NoteLine, Notes, Section, Sentence, Source, Span, stable_id
+from askwinston.model import (
+    Line,
+    LineKind,
+    NoteLine,
+    Notes,
+    Section,
+    Sentence,
+    Source,
+    Span,
+    stable_id,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +40,11 @@ def _words(text: str) -> list[str]:
 
 
 def _title_case_share(words: list[str]) -> float:
-    major = [w for w in words if w.lower().strip("'’\"") not in rules.MINOR_WORDS]
+    major = [w for w in words
+             if w.lower().strip("'’\"") not in rules.MINOR_WORDS and not w[:1].isdigit()]
     if not major:
         return 0.0
-    capitalised = sum(1 for w in major if w[:1].isupper() or w[:1].isdigit())
+    capitalised = sum(1 for w in major if w[:1].isupper())
     return capitalised / len(major)
 
 
@@ -213,7 +225,7 @@ def split_sentences(line: Line, offset: int = 0) -> list[tuple[Span, str]]:
         cuts.append(m.end())
     cuts.append(len(text))
     pieces = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         chunk = text[a:b]
         lead = len(chunk) - len(chunk.lstrip())
         body = chunk.strip()

@@ -20,14 +20,60 @@ CLOCK_TIME = re.compile(r"^\d{1,2}:\d{2}")
 """`10:30 ...` is a time, not a label."""
 
 QUESTION_WORDS = frozenset(
-    "why what who whom whose when where which how was were did do does is are could should "
-    "would can to".split()
+    [
+        "why",
+        "what",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "which",
+        "how",
+        "was",
+        "were",
+        "did",
+        "do",
+        "does",
+        "is",
+        "are",
+        "could",
+        "should",
+        "would",
+        "can",
+        "to",
+    ]
 )
 """First words of question headings: "Why did the purges take place?", "To what extent ...?"."""
 
 MINOR_WORDS = frozenset(
-    "a an the of and or in on at to for from by with as vs v. v against under over into after "
-    "before during".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "vs",
+        "v.",
+        "v",
+        "against",
+        "under",
+        "over",
+        "into",
+        "after",
+        "before",
+        "during",
+    ]
 )
 """Words a Title Case heading leaves in lower case."""
 
@@ -54,10 +100,56 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-
 """A full stop, question or exclamation mark, optional closing quote, space, then a capital."""
 
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st mt gen col lt capt sgt rev prof sr jr no vol ch pp p fig c ca approx jan "
-    "feb mar apr jun jul aug sep sept oct nov dec e.g i.e etc vs cf al ad bc u.s u.k".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "mt",
+        "gen",
+        "col",
+        "lt",
+        "capt",
+        "sgt",
+        "rev",
+        "prof",
+        "sr",
+        "jr",
+        "no",
+        "vol",
+        "ch",
+        "pp",
+        "p",
+        "fig",
+        "c",
+        "ca",
+        "approx",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "cf",
+        "al",
+        "ad",
+        "bc",
+        "u.s",
+        "u.k",
+    ]
 )
 """Words that end with a full stop without ending the sentence ("1 Dec. 1934", "c. 1066")."""
 
-OPEN_QUOTES = "“‘\""
+OPEN_QUOTES = '“‘"'
 CLOSE_QUOTES = {"“": "”", "‘": "’", '"': '"'}

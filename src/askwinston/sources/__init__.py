@@ -69,7 +69,9 @@ def read_paths(paths: Iterable[str | Path]) -> ReadResult:
             for file in _folder_files(path):
                 rel = file.relative_to(path).as_posix()
                 if file.suffix.lower() not in READERS:
-                    result.problems.append(UnreadableSource(str(file), "skipped: not a notes format"))
+                    result.problems.append(
+                        UnreadableSource(str(file), "skipped: not a notes format")
+                    )
                     continue
                 _read_one(file, f"{path.name}/{rel}", str(file), result)
         elif not path.exists():

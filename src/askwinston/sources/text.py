@@ -7,8 +7,9 @@ from pathlib import Path
 from askwinston.errors import EmptyNotes, SourceTooLarge, UnreadableSource
 from askwinston.model import Source
 
-MAX_TEXT_BYTES = 50 * 1024 * 1024
-"""Larger files are refused: notes are pages, not corpora, and this keeps memory bounded."""
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+"""Larger text files are refused: notes are pages (this is about 1.7 million words), and an
+accidental log file or data dump should not tie up the machine for an hour."""
 
 BINARY_SNIFF_BYTES = 8192
 CONTROL_CHAR_LIMIT = 0.05

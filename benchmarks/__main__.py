@@ -1,0 +1,46 @@
+"""`make bench`: every benchmark in turn, each printing its table (askwinston next to a reference).
+
+`python -m benchmarks [--quick] [NAME...]` runs the named ones (build, timex, entities, ask, study,
+web, sources) or all of them; results are also written to benchmarks/results/NAME.json.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+import time
+
+from benchmarks.report import repo_root
+
+SUITES = ("build", "timex", "entities", "ask", "study", "web", "sources")
+
+
+def main(argv: list[str]) -> int:
+    quick = "--quick" in argv
+    names = [a for a in argv if not a.startswith("-")] or list(SUITES)
+    results_dir = repo_root() / "benchmarks" / "results"
+    results_dir.mkdir(parents=True, exist_ok=True)
+    failed = []
+    for name in names:
+        try:
+            module = importlib.import_module(f"benchmarks.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"benchmarks.{name}":
+                continue
+            raise
+        started = time.perf_counter()
+        print(f"\n=== {name} ===", flush=True)
+        try:
+            result = module.run(quick=quick)
+        except Exception as exc:  # one broken suite should not hide the others' tables
+            print(f"{name}: failed: {exc!r}")
+            failed.append(name)
+            continue
+        (results_dir / f"{name}.json").write_text(json.dumps(result, indent=2, default=str))
+        print(f"({name}: {time.perf_counter() - started:.0f} s)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,84 @@
+"""The Python API: everything the CLI and the web app do, as plain functions returning data."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from askwinston.analysis import timex
+from askwinston.analysis.pipeline import Progress
+from askwinston.ask.answer import Answerer
+from askwinston.errors import AskWinstonError, UnreadableSource
+from askwinston.model import Source
+from askwinston.sources import ReadResult, read_paths
+from askwinston.sources.text import read_text_file
+from askwinston.store import kb
+from askwinston.store.build import BuildReport, build_sources
+
+Row = dict[str, Any]
+
+
+def read(paths: Iterable[str | Path]) -> ReadResult:
+    """Read notes from files and folders; unreadable files come back as problems."""
+    return read_paths(paths)
+
+
+def build(paths: Iterable[str | Path], db: str | Path,
+          progress: Progress | None = None) -> BuildReport:
+    """Read and analyse notes into the knowledge base at `db` (atomically)."""
+    result = read_paths(paths)
+    return build_sources(result.sources, db, [str(p) for p in result.problems], progress)
+
+
+def tag_text(text: str, dct: str | None = None) -> list[Row]:
+    """Time expressions of a text with 1-based lines and character offsets."""
+    source = Source(key="text", path="text", text=text)
+    starts = [line.start for line in source.lines]
+    found = []
+    for m in timex.tag(text, dct=dct, mode="news" if dct else "narrative"):
+        line = bisect.bisect_right(starts, m.start)
+        found.append({"text": m.text, "start": m.start, "end": m.end, "line": line,
+                      "type": m.type, "value": m.value, "mod": m.mod})
+    return found
+
+
+def tag_file(path: str | Path, dct: str | None = None) -> list[Row]:
+    """Time expressions of one text file (offsets are character offsets into the file)."""
+    p = Path(path)
+    if not p.is_file():
+        raise UnreadableSource(str(path), "no such file")
+    return tag_text(read_text_file(p, p.name).text, dct)
+
+
+def timeline(db: str | Path, include_inherited: bool = False) -> list[Row]:
+    """Dated events in chronological order, each with a human-readable date."""
+    with kb.opened(db) as conn:
+        rows = kb.timeline(conn, include_inherited)
+    for r in rows:
+        r["display"] = timex.display(r["value"], r["mod"])
+    return rows
+
+
+def entities(db: str | Path, kind: str | None = None) -> list[Row]:
+    """The who's-who, optionally of one kind (person, org, place, group)."""
+    with kb.opened(db) as conn:
+        return kb.entities(conn, kind)
+
+
+def ask_many(db: str | Path, questions: Iterable[str]) -> Iterator[Row]:
+    """Answer questions one by one; a bad question gets an error in its result, not a crash."""
+    with kb.opened(db) as conn:
+        answerer = Answerer.load(conn)
+    for q in questions:
+        try:
+            yield answerer.ask(q)
+        except AskWinstonError as exc:
+            yield {"question": q[:200], "answer": None, "confidence": 0.0, "citations": [],
+                   "error": str(exc)}
+
+
+def ask(db: str | Path, question: str) -> Row:
+    """Answer one question from the notes at `db`."""
+    return next(ask_many(db, [question]))
