@@ -71,6 +71,8 @@ def test_edit_distance_counts_a_swap_as_one() -> None:
     ("Ivan", "Iван", False),
     ("Lenin", "Lenon", True),
     ("Marx", "Manx", False),  # too short to merge by spelling
+    ("Yezhov", "Ezhov", True),  # a transliteration that drops the leading Y
+    ("Eden", "Aden", False),
 ])
 def test_are_variants(a: str, b: str, same: bool) -> None:
     assert are_variants(a, b) is same

@@ -122,5 +122,9 @@ MAX_SURNAME_DISTANCE = {5: 1, 6: 2}
 """Spelling variants: largest edit distance allowed for a surname of at least this length
 (shorter names are never merged by spelling)."""
 
+MIN_LEADING_DROP_LENGTH = 5
+"""A name of at least this length that differs from another only by a dropped first letter
+("Ezhov"/"Yezhov") is a variant spelling."""
+
 MAX_FACT_WORDS = 12
 """Roles and fates are short phrases; longer ones are cut at a clause boundary."""

@@ -67,13 +67,23 @@ def are_variants(a: str, b: str) -> bool:
     if fa and fb and fa.lower() != fb.lower():
         return False
     sa, sb = surname(a), surname(b)
-    if sa.lower() == sb.lower() or sa[:1].lower() != sb[:1].lower():
+    if sa.lower() == sb.lower():
+        return False
+    if _leading_letter_dropped(sa, sb):
+        return True
+    if sa[:1].lower() != sb[:1].lower():
         return False
     allowed = max_distance(min(len(sa), len(sb)))
     distance = edit_distance(sa, sb)
     if distance > 1 and sa[-1:].lower() != sb[-1:].lower():
         return False  # two slips and a different ending: more likely another name
     return allowed > 0 and distance <= allowed
+
+
+def _leading_letter_dropped(a: str, b: str) -> bool:
+    """ "Yezhov"/"Ezhov": transliterations often drop a leading Y or I; nothing else changes."""
+    short, long_ = sorted((a.lower(), b.lower()), key=len)
+    return len(short) >= rules.MIN_LEADING_DROP_LENGTH and long_[1:] == short
 
 
 def canonical_spelling(spellings: list[str], first_seen: list[int]) -> str:
