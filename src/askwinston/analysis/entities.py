@@ -45,6 +45,7 @@ class Candidate:
     facts: tuple[Fact, ...] = ()
     role: str = "other"  # subject | object | other: for pronouns and quote speakers
     quoted: bool = False
+    partners: tuple[str, ...] = ()  # names listed with this one ("Kamenev and Zinoviev")
 
 
 @dataclass
@@ -193,24 +194,50 @@ def _is_causative_patient(tok: Token) -> bool:
             and verb.head.lemma_ in ("have", "get") and verb.head.i != verb.i)
 
 
+def _coordination_evidence(head: Token) -> list[tuple[str, str]]:
+    """ "Colchester, London and St Albans": names in a list share the kind spaCy gives the rest
+    (only when spaCy labels the partner differently: the same label twice is one opinion)."""
+    partners = [t for t in head.conjuncts
+                if t.ent_type_ in rules.KIND_OF_LABEL and t.ent_type_ != head.ent_type_]
+    kinds = {rules.KIND_OF_LABEL[t.ent_type_] for t in partners}
+    return [(k, "coordinated") for k in sorted(kinds) if k != "group"]
+
+
+def _shared_verbs(verb: Token) -> list[Token]:
+    """A verb and the verbs conjoined to it that have no subject of their own
+    ("was attacked … and died": both are said of the same subject)."""
+    return [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                    and not any(g.dep_.startswith("nsubj") for g in c.children))]
+
+
+def _subject_evidence(verb: Token, dep: str) -> list[tuple[str, str]]:
+    """What the verbs said of a subject tell about it: the strongest clue counts."""
+    passive = dep == "nsubjpass"
+    clues = []
+    for v in _shared_verbs(verb):
+        is_passive = passive if v is verb else any(c.dep_ == "auxpass" for c in v.children) or (
+            passive and v.tag_ == "VBN")
+        if is_passive and v.lemma_ in rules.PATIENT_VERBS:
+            clues.append(("person", "patient"))
+        elif not is_passive and v.lemma_ in rules.HUMAN_VERBS:
+            clues.append(("person", "human_subject"))
+        elif not is_passive and v.lemma_ in rules.ACTION_VERBS:
+            clues.append(("person", "agent"))
+    return sorted(clues, key=lambda c: -rules.WEIGHTS[c[1]])[:1]
+
+
 def _syntax_evidence(head: Token) -> tuple[list[tuple[str, str]], str]:
     """Evidence from the name's place in the tree, and whether it is a subject or object."""
     gov = _governor(head)
     verb = gov.head
     dep = gov.dep_
     ev: list[tuple[str, str]] = []
-    if head is not gov:
-        ev.append(("person", "coordinated")) if gov.ent_type_ == "PERSON" else None
+    ev.extend(_coordination_evidence(head))
     if _is_causative_patient(gov):
         ev.append(("person", "patient")) if verb.lemma_ in rules.PATIENT_VERBS else None
         return ev, "object"
-    if dep == "nsubj":
-        if verb.lemma_ in rules.HUMAN_VERBS:
-            ev.append(("person", "human_subject"))
-        return ev, "subject"
-    if dep == "nsubjpass":
-        if verb.lemma_ in rules.PATIENT_VERBS:
-            ev.append(("person", "patient"))
+    if dep in ("nsubj", "nsubjpass"):
+        ev.extend(_subject_evidence(verb, dep))
         return ev, "subject"
     if dep in ("dobj", "compound") and (dep == "dobj" or verb.dep_ == "dobj"):
         v = verb if dep == "dobj" else verb.head
@@ -223,8 +250,9 @@ def _syntax_evidence(head: Token) -> tuple[list[tuple[str, str]], str]:
         prep = verb
         if prep.lower_ == "of" and prep.head.lower_ in rules.PERSON_OF_NOUNS:
             ev.append(("person", "person_noun"))
-        elif prep.dep_ == "agent" and prep.head.lemma_ in rules.PATIENT_VERBS:
-            ev.append(("person", "human_subject"))
+        elif prep.dep_ == "agent":
+            strong = prep.head.lemma_ in rules.PATIENT_VERBS
+            ev.append(("person", "human_subject" if strong else "agent"))
         elif prep.lower_ in rules.PLACE_PREPOSITIONS:
             ev.append(("place", "place_preposition"))
     return ev, "other"
@@ -237,6 +265,11 @@ def _shape_evidence(tokens: list[Token]) -> list[tuple[str, str]]:
     before = head.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     if before is not None and before.lower_.rstrip(".") in rules.TITLES and before.is_title:
         ev.append(("person", "title"))
+    elif before is not None and before.lower_ in rules.ROLE_WORDS and before.is_lower:
+        ev.append(("person", "title"))  # "the governor Suetonius Paulinus"
+    if any(c.dep_ == "det" and c.lower_ == "the" and c.i < tokens[0].i for c in head.children) or (
+            before is not None and before.lower_ == "the"):
+        ev.append(("person", "determiner"))  # "from the Tyne": no article before a person
     if head.lower_ in rules.ORG_HEADS:
         ev.append(("org", "org_head"))
     if head.is_upper and 2 <= len(head.text) <= 6 and head.is_alpha:
@@ -245,7 +278,7 @@ def _shape_evidence(tokens: list[Token]) -> list[tuple[str, str]]:
         ev.append(("group", "party") if len(tokens) > 1 else ("org", "party"))
     elif head.text[:1].isupper() and head.lower_.endswith(rules.GROUP_SUFFIXES):
         ev.append(("group", "group_suffix"))
-    elif head.tag_ == "NNPS" and head.lower_.endswith("s"):
+    elif head.tag_ == "NNPS" and head.lower_.endswith("s") and len(tokens) == 1:
         ev.append(("group", "plural_name"))  # "2,000 Normans died": a people, not a person
     for child in head.children:
         if child.dep_ == "appos" and child.lower_ in rules.REFLEXIVES:
@@ -288,15 +321,18 @@ def _role_tokens(head: Token) -> list[Token] | None:
 def _fate_verbs(tok: Token) -> list[Token]:
     """Fate verbs whose patient this token is, with conjoined verbs ("found … and imprisoned")."""
     gov = _governor(tok)
-    patient = gov.dep_ in ("nsubjpass", "dobj") or _is_causative_patient(gov)
-    if not patient:
-        return []
     verb = gov.head
     if verb.tag_ not in ("VBN", "VBD"):
         return []  # "a plot to murder Stalin": a plan, not what happened to him
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
-                     and not any(g.dep_.startswith("nsubj") for g in c.children))]
-    return [v for v in verbs if v.lemma_ in rules.FATE_VERBS]
+    patient = gov.dep_ in ("nsubjpass", "dobj") or _is_causative_patient(gov)
+    subject = gov.dep_ in ("nsubj", "nsubjpass")
+    out = []
+    for v in _shared_verbs(verb):
+        if patient and v.lemma_ in rules.FATE_VERBS and (v.tag_ == "VBN" or gov.dep_ == "dobj"):
+            out.append(v)
+        elif subject and v.lemma_ in rules.DEATH_VERBS:
+            out.append(v)  # "… and died the next day"
+    return out
 
 
 def _short_place_or_manner(child: Token, verb: Token) -> bool:
@@ -359,6 +395,31 @@ def _scores(evidence: Iterable[tuple[str, str]], label: str = "") -> dict[str, f
     scores: dict[str, float] = defaultdict(float)
     for kind, reason in evidence:
         scores[kind] += rules.WEIGHTS[reason]
+        if reason not in rules.LABEL_REASONS:
+            scores[kind] += rules.TIE_BREAK  # on a tie, what the notes say beats spaCy's label
+    return scores
+
+
+def cluster_scores(evidence: list[tuple[tuple[str, str], ...]]) -> dict[str, float]:
+    """Votes for the kind of a name from all its mentions.
+
+    spaCy's labels of one string are one opinion repeated, so they count as their mean; weak
+    clues ("agent", a place preposition, a list partner) count once; the rest add up.
+    """
+    scores: dict[str, float] = defaultdict(float)
+    n = max(1, len(evidence))
+    weak_seen: set[tuple[str, str]] = set()
+    for mention in evidence:
+        for kind, reason in mention:
+            weight = rules.WEIGHTS[reason]
+            if reason in rules.LABEL_REASONS:
+                scores[kind] += weight / n
+                continue
+            if reason in rules.WEAK_REASONS:
+                if (kind, reason) in weak_seen:
+                    continue
+                weak_seen.add((kind, reason))
+            scores[kind] += weight + rules.TIE_BREAK
     return scores
 
 
@@ -366,7 +427,9 @@ def _label_evidence(label: str) -> list[tuple[str, str]]:
     kind = rules.KIND_OF_LABEL.get(label.rstrip("~"))
     if kind is None:
         return []
-    return [(kind, "trimmed_label" if label.endswith("~") else "label")]
+    if label.endswith("~"):
+        return [(kind, "trimmed_label")]
+    return [(kind, "place_label" if kind == "place" else "label")]
 
 
 def _antecedent(pron: Token, drafts: list[_Draft], segment: Segment) -> _Draft | None:
@@ -403,9 +466,10 @@ def sentence_candidates(sentence: Sentence, segments: list[Segment]) -> list[Can
 def _freeze(d: _Draft, sentence: Sentence) -> Candidate:
     text = strip_possessive(" ".join(t.text for t in d.tokens))
     span = _span_of(d.tokens, d.segment, sentence)
+    partners = tuple(strip_possessive(t.text) for t in d.head.conjuncts if t.pos_ == "PROPN")
     return Candidate(text, _local_kind(d.evidence, d.label), span, sentence.id,
                      d.label.rstrip("~"), tuple(d.evidence), tuple(d.facts), d.role,
-                     d.segment.quoted)
+                     d.segment.quoted, partners)
 
 
 # ---------------------------------------------------------------- across the notes
@@ -417,9 +481,10 @@ class _Cluster:
 
     cands: list[Candidate]
     forms: list[str]  # distinct spellings in order of first appearance
+    extra: list[tuple[str, str]] = field(default_factory=list)  # evidence from other names
 
     def scores(self) -> dict[str, float]:
-        return _scores(e for c in self.cands for e in c.evidence)
+        return cluster_scores([c.evidence for c in self.cands] + [tuple(self.extra)])
 
     def kind(self) -> str:
         s = self.scores()
@@ -432,6 +497,7 @@ class _Cluster:
 
     def add(self, other: _Cluster) -> None:
         self.cands.extend(other.cands)
+        self.extra.extend(other.extra)
         self.forms.extend(f for f in other.forms if f not in self.forms)
 
 
@@ -444,6 +510,15 @@ def _clusters(candidates: list[Candidate]) -> dict[str, _Cluster]:
         if c.text not in cl.forms:
             cl.forms.append(c.text)
     return {k: v for k, v in by_key.items() if v.scores()}
+
+
+def _listed_with_people(clusters: dict[str, _Cluster]) -> None:
+    """A name listed with a person ("Kamenev and Zinoviev") is likely a person too."""
+    kinds = {key: cl.kind() for key, cl in clusters.items()}
+    for cl in clusters.values():
+        partners = {p.lower() for c in cl.cands for p in c.partners}
+        if any(kinds.get(p) == "person" for p in partners):
+            cl.extra.append(("person", "listed_with"))
 
 
 def _link_surnames(clusters: dict[str, _Cluster]) -> None:
@@ -571,6 +646,7 @@ def _entity(cl: _Cluster, variants: list[str]) -> Entity:
 def resolve(notes: list[Notes], candidates: list[Candidate]) -> list[Entity]:
     """One entity per person, organisation, place or group, with kind voted across the notes."""
     clusters = _clusters(candidates)
+    _listed_with_people(clusters)
     _link_surnames(clusters)
     variants = _merge_variants(clusters)
     taken: Taken = defaultdict(list)

@@ -16,7 +16,7 @@ TITLES = words(
     "general tsar czar tsarina king queen emperor empress kaiser president premier chancellor "
     "comrade marshal admiral colonel captain major lieutenant sergeant commander prince princess "
     "lord lady sir dame duke duchess count countess baron pope cardinal bishop archbishop "
-    "father saint st dr mr mrs ms miss professor minister secretary chairman field-marshal "
+    "father dr mr mrs ms miss professor minister secretary chairman field-marshal "
     "archduke grand"
 )
 """Words before a name that make it a person's name ("General Ludendorff", "Tsar Nicholas II")."""
@@ -46,7 +46,7 @@ ORG_HEADS = words(
 
 NOT_NAMES = words(
     "i the a an he she they we it this that these those his her their our my your one two "
-    "only ending new some many most all both"
+    "only ending new some many most all both bc ad bce ce"
 )
 """Capitalised words that start sentences but never name anyone."""
 
@@ -75,19 +75,30 @@ HUMAN_VERBS = words(
 )
 """Verbs whose subject is a person (or a body of people, which other evidence separates)."""
 
+ACTION_VERBS = words(
+    "raid invade conquer capture seize besiege burn build found reign crown abdicate betray "
+    "attack beat sail march land fight govern unite reform rebel revolt stay raise send "
+    "lead rule"
+)
+"""Verbs whose subject is often a person but may be a state or an army: weaker evidence."""
+
 PATIENT_VERBS = words(
     "shoot arrest execute imprison sack murder kill assassinate exile replace remove order "
     "try sentence find appoint elect dismiss purge expel deport torture blame make defeat "
-    "accuse banish jail hang poison poison succeed"
+    "accuse banish jail hang poison succeed attack convict condemn capture depose overthrow "
+    "behead wound crown elect bring"
 )
 """Verbs whose object, or passive subject, is usually a person ("Stalin ordered Yagoda")."""
 
 FATE_VERBS = words(
     "sack shoot imprison arrest remove replace execute find kill murder assassinate exile "
     "deport expel purge dismiss hang sentence jail banish poison torture demote try "
-    "batter beat"
+    "batter beat convict condemn attack behead depose overthrow wound capture"
 )
 """Verbs that, done to a person, are their fate: "was sacked", "replaced by Yezhov"."""
+
+DEATH_VERBS = words("die starve drown perish")
+"""Intransitive verbs that are a fate of their subject ("… and died the next day")."""
 
 REFLEXIVES = words("himself herself")
 """'Yagoda himself' — only people are 'himself'."""
@@ -101,6 +112,10 @@ OBJECT_PRONOUNS = words("him her")
 
 WEIGHTS = {
     "label": 1.0,  # spaCy's own label
+    "place_label": 1.25,
+    "listed_with": 2.0,  # listed with a name resolved as a person elsewhere in the notes  # spaCy's GPE/LOC/FAC: countries act in history ("Germany invaded")
+    "agent": 1.0,
+    "determiner": -1.5,  # "the Tyne", "the Army": a person's name takes no article
     "trimmed_label": 0.0,  # the label of an entity span that had to be trimmed ("Lenin’s 1st")
     "title": 3.0,
     "role": 3.0,
@@ -117,6 +132,13 @@ WEIGHTS = {
     "party": 4.0,
 }
 """How much each kind of evidence counts in the vote for an entity's kind."""
+
+LABEL_REASONS = frozenset({"label", "place_label", "trimmed_label"})
+WEAK_REASONS = frozenset({"agent", "place_preposition", "coordinated", "determiner"})
+"""Clues that count once per name however often they recur."""
+
+TIE_BREAK = 0.01
+"""Evidence from the notes themselves outweighs spaCy's label when the votes are otherwise tied."""
 
 MAX_SURNAME_DISTANCE = {5: 1, 6: 2}
 """Spelling variants: largest edit distance allowed for a surname of at least this length
