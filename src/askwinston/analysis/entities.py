@@ -45,7 +45,7 @@ class Candidate:
     facts: tuple[Fact, ...] = ()
     role: str = "other"  # subject | object | other: for pronouns and quote speakers
     quoted: bool = False
-    partners: tuple[str, ...] = ()  # names listed with this one ("Kamenev and Zinoviev")
+    partners: tuple[tuple[str, str], ...] = ()  # (name, spaCy label) listed with this one
 
 
 @dataclass
@@ -169,7 +169,7 @@ def _name_tokens(segment: Segment) -> list[tuple[list[Token], str]]:
             continue  # "Russian generals": an adjective, not a group
         toks = _trim_ent(ent)
         if toks:
-            trimmed = len(toks) != len(ent)
+            trimmed = toks[-1].i != ent[-1].i  # cut at the end: spaCy's span was wrong
             out.append((toks, ent.label_ + ("~" if trimmed else "")))
             used.update(t.i for t in ent)
     for run in _propn_runs(doc, used):
@@ -454,6 +454,8 @@ def sentence_candidates(sentence: Sentence, segments: list[Segment]) -> list[Can
             draft = _Draft(tokens, segment, label, _label_evidence(label) + ev, [], role)
             draft.evidence.extend(_shape_evidence(tokens))
             draft.facts.extend(_facts(tokens[-1], segment, sentence))
+            if segment.label and _local_kind(draft.evidence, label) != "person":
+                continue  # "The Rytov Platform:", "Cat and Mouse Act:": labels name topics
             drafts.append(draft)
     for segment in segments:
         for pron, facts in _pronoun_facts(segment, sentence):
@@ -466,7 +468,8 @@ def sentence_candidates(sentence: Sentence, segments: list[Segment]) -> list[Can
 def _freeze(d: _Draft, sentence: Sentence) -> Candidate:
     text = strip_possessive(" ".join(t.text for t in d.tokens))
     span = _span_of(d.tokens, d.segment, sentence)
-    partners = tuple(strip_possessive(t.text) for t in d.head.conjuncts if t.pos_ == "PROPN")
+    partners = tuple((strip_possessive(t.text), t.ent_type_) for t in d.head.conjuncts
+                     if t.pos_ == "PROPN")
     return Candidate(text, _local_kind(d.evidence, d.label), span, sentence.id,
                      d.label.rstrip("~"), tuple(d.evidence), tuple(d.facts), d.role,
                      d.segment.quoted, partners)
@@ -513,11 +516,13 @@ def _clusters(candidates: list[Candidate]) -> dict[str, _Cluster]:
 
 
 def _listed_with_people(clusters: dict[str, _Cluster]) -> None:
-    """A name listed with a person ("Kamenev and Zinoviev") is likely a person too."""
+    """A name listed with a person ("Kamenev and Zinoviev") is likely a person too, when spaCy
+    gave both names the same label (if it told them apart, as in "Trotsky, Germany and Japan",
+    the difference is trusted)."""
     kinds = {key: cl.kind() for key, cl in clusters.items()}
     for cl in clusters.values():
-        partners = {p.lower() for c in cl.cands for p in c.partners}
-        if any(kinds.get(p) == "person" for p in partners):
+        same_label = {p.lower() for c in cl.cands for p, label in c.partners if label == c.label}
+        if any(kinds.get(p) == "person" for p in same_label):
             cl.extra.append(("person", "listed_with"))
 
 
@@ -585,6 +590,10 @@ def _texts(notes: list[Notes]) -> Iterable[tuple[Span, str, str | None]]:
             if nl.kind in (LineKind.TITLE, LineKind.HEADING):
                 line = nl.line
                 yield Span(n.source.key, line.number, line.start, line.end), line.text, None
+            elif nl.label:
+                start = nl.line.start + nl.line.text.find(nl.label)
+                end = start + len(nl.label)
+                yield Span(n.source.key, nl.line.number, start, end), nl.label, None
         for s in n.sentences:
             yield s.span, s.text, s.id
 

@@ -78,7 +78,7 @@ HUMAN_VERBS = words(
 ACTION_VERBS = words(
     "raid invade conquer capture seize besiege burn build found reign crown abdicate betray "
     "attack beat sail march land fight govern unite reform rebel revolt stay raise send "
-    "lead rule"
+    "lead rule run go come travel arrive leave move escape"
 )
 """Verbs whose subject is often a person but may be a state or an army: weaker evidence."""
 
@@ -86,7 +86,7 @@ PATIENT_VERBS = words(
     "shoot arrest execute imprison sack murder kill assassinate exile replace remove order "
     "try sentence find appoint elect dismiss purge expel deport torture blame make defeat "
     "accuse banish jail hang poison succeed attack convict condemn capture depose overthrow "
-    "behead wound crown elect bring"
+    "behead wound crown elect bring hit"
 )
 """Verbs whose object, or passive subject, is usually a person ("Stalin ordered Yagoda")."""
 
@@ -112,8 +112,8 @@ OBJECT_PRONOUNS = words("him her")
 
 WEIGHTS = {
     "label": 1.0,  # spaCy's own label
-    "place_label": 1.25,
-    "listed_with": 2.0,  # listed with a name resolved as a person elsewhere in the notes  # spaCy's GPE/LOC/FAC: countries act in history ("Germany invaded")
+    "place_label": 1.25,  # spaCy's GPE/LOC/FAC: countries act in history ("Germany invaded")
+    "listed_with": 2.0,  # listed with a name resolved as a person elsewhere in the notes
     "agent": 1.0,
     "determiner": -1.5,  # "the Tyne", "the Army": a person's name takes no article
     "trimmed_label": 0.0,  # the label of an entity span that had to be trimmed ("Lenin’s 1st")

@@ -108,7 +108,7 @@ def sentence_frames(sentence: Sentence, segments: list[Segment], candidates: lis
     out = []
     base = sentence.span.start
     for seg in segments:
-        root = None if seg.quoted else _predicate_root(seg)
+        root = None if seg.quoted or seg.label else _predicate_root(seg)
         if root is None:
             continue
         lo, hi = base + seg.offset, base + seg.offset + len(seg.doc.text)

@@ -18,7 +18,7 @@ from askwinston.analysis import entities, events, quantities, quotes, timex
 from askwinston.analysis.entities import Candidate
 from askwinston.analysis.events import Frame
 from askwinston.analysis.nlp import load_nlp
-from askwinston.analysis.segments import Segment, pieces
+from askwinston.analysis.segments import Piece, Segment, label_piece, pieces
 from askwinston.analysis.structure import structure
 from askwinston.model import Knowledge, Notes, Quantity, Quote, Sentence, Source, Timex
 
@@ -41,14 +41,27 @@ class DocumentResults:
     frames: list[Frame] = field(default_factory=list)
 
 
-def _parsed(sentences: list[Sentence]) -> Iterator[tuple[Sentence, list[Segment]]]:
-    """Each sentence with its clauses and quotations parsed (see `segments`)."""
+def _pieces(notes: Notes) -> list[tuple[Sentence, list[Piece]]]:
+    """Each sentence cut into pieces; the first sentence of a "Label:" line also gets the label."""
+    lines = {nl.line.number: nl for nl in notes.lines}
+    seen: set[int] = set()
+    out = []
+    for s in notes.sentences:
+        ps = pieces(s)
+        label = label_piece(s, lines[s.span.line]) if s.span.line not in seen else None
+        seen.add(s.span.line)
+        out.append((s, [label, *ps] if label else ps))
+    return out
+
+
+def _parsed(notes: Notes) -> Iterator[tuple[Sentence, list[Segment]]]:
+    """Each sentence with its clauses, quotations and label parsed (see `segments`)."""
     nlp = load_nlp()
-    cut = [(s, pieces(s)) for s in sentences]
+    cut = _pieces(notes)
     texts = (p.text for _, ps in cut for p in ps)
     docs: Iterator[Doc] = iter(nlp.pipe(texts, batch_size=BATCH_SIZE))
     for sentence, ps in cut:
-        yield sentence, [Segment(p.offset, next(docs), p.quoted) for p in ps]
+        yield sentence, [Segment(p.offset, next(docs), p.quoted, p.label) for p in ps]
 
 
 def _by_sentence(timexes: list[Timex]) -> dict[str, list[Timex]]:
@@ -62,7 +75,7 @@ def analyse_notes(notes: Notes, progress: Progress | None = None) -> DocumentRes
     """Run the per-sentence annotators over one document."""
     results = DocumentResults(notes, timex.annotate(notes))
     dates = _by_sentence(results.timexes)
-    for sentence, segments in _parsed(notes.sentences):
+    for sentence, segments in _parsed(notes):
         cands = entities.sentence_candidates(sentence, segments)
         results.candidates.extend(cands)
         results.quantities.extend(

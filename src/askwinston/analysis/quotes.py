@@ -52,7 +52,8 @@ def _speaker(sentence: Sentence, segments: list[Segment], candidates: list[Candi
         return said
     before = [c for c in people if lo <= c.span.start - base < quote_start]
     if not before:
-        return None
+        labelled = [c for c in people if c.span.start < base]  # "Vyshinsky: 'I demand …'"
+        return labelled[-1] if labelled else None
     last = before[-1]
     if last.role == "object":
         subjects = [c for c in before if c.role == "subject"]

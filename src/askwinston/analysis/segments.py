@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from askwinston.analysis.quote_rules import quote_regions
-from askwinston.model import Sentence
+from askwinston.model import NoteLine, Sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,15 +22,17 @@ class Piece:
     offset: int
     text: str
     quoted: bool = False
+    label: bool = False  # the "Label:" of the line, before the sentence (negative offset)
 
 
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A parsed piece of a sentence."""
 
-    offset: int  # character offset of doc[0] inside sentence.text
+    offset: int  # character offset of doc[0] from the start of sentence.text (may be negative)
     doc: Doc
     quoted: bool = False
+    label: bool = False
 
     def start_of(self, token_idx: int, sentence: Sentence) -> int:
         """Source offset of a token."""
@@ -69,3 +71,14 @@ def pieces(sentence: Sentence) -> list[Piece]:
         if piece:
             out.append(piece)
     return sorted(out, key=lambda p: p.offset)
+
+
+def label_piece(sentence: Sentence, line: NoteLine) -> Piece | None:
+    """The label of a "Label: text" line, read with the line's first sentence: it often names
+    who speaks or acts ("Prosecutor Andrei Vyshinsky: …", "Stalin's claim: …")."""
+    if not line.label or line.line.number != sentence.span.line:
+        return None
+    start = line.line.start + line.line.text.find(line.label)
+    if start >= sentence.span.start:
+        return None
+    return Piece(start - sentence.span.start, line.label, False, True)
