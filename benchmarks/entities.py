@@ -126,14 +126,16 @@ def score(found: dict[str, Found], gold: dict[str, Any], default_doc: str) -> di
     precision = right / predicted if predicted else 0.0
     recall = matched / total if total else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    labelled = {(n.lower(), "person") for n in _names(gold.get("people", []))}
+    labelled = {(sorted(_gold_forms(p))[0], "person") for p in gold.get("people", [])}
     labelled |= {(n.lower(), "org") for n in _names(gold.get("organisations", []))}
     labelled |= {(n.lower(), "place") for n in _names(gold.get("places", []))}
     kinds: dict[str, set[str]] = {}
     for page in found.values():
         for name, kind in page.kinds.items():
             kinds.setdefault(name, set()).add(kind)
-    correct = sum(kind in kinds.get(name, set()) for name, kind in labelled)
+    forms = {sorted(_gold_forms(p))[0]: _gold_forms(p) for p in gold.get("people", [])}
+    correct = sum(any(kind in kinds.get(f, set()) for f in forms.get(name, {name}))
+                  for name, kind in labelled)
     return {"precision": precision, "recall": recall, "f1": f1,
             "line_recall": got / want if want else 0.0,
             "kind_accuracy": correct / len(labelled) if labelled else 0.0}

@@ -267,8 +267,9 @@ def _shape_evidence(tokens: list[Token]) -> list[tuple[str, str]]:
         ev.append(("person", "title"))
     elif before is not None and before.lower_ in rules.ROLE_WORDS and before.is_lower:
         ev.append(("person", "title"))  # "the governor Suetonius Paulinus"
-    if any(c.dep_ == "det" and c.lower_ == "the" and c.i < tokens[0].i for c in head.children) or (
-            before is not None and before.lower_ == "the"):
+    titled = any(r == "title" for _, r in ev)
+    if not titled and ((before is not None and before.lower_ == "the") or any(
+            c.dep_ == "det" and c.lower_ == "the" and c.i < tokens[0].i for c in head.children)):
         ev.append(("person", "determiner"))  # "from the Tyne": no article before a person
     if head.lower_ in rules.ORG_HEADS:
         ev.append(("org", "org_head"))
@@ -432,6 +433,13 @@ def _label_evidence(label: str) -> list[tuple[str, str]]:
     return [(kind, "place_label" if kind == "place" else "label")]
 
 
+def _clearly_person(evidence: list[tuple[str, str]]) -> bool:
+    """Person by the words around it (a title, a role, a verb), not by spaCy's label alone."""
+    return _local_kind(evidence, "") == "person" and any(
+        k == "person" and r not in rules.LABEL_REASONS and rules.WEIGHTS[r] > 0
+        for k, r in evidence)
+
+
 def _antecedent(pron: Token, drafts: list[_Draft], segment: Segment) -> _Draft | None:
     """The name a singular pronoun stands for: the last subject for "he", object for "him"."""
     pos = segment.offset + pron.idx
@@ -454,8 +462,8 @@ def sentence_candidates(sentence: Sentence, segments: list[Segment]) -> list[Can
             draft = _Draft(tokens, segment, label, _label_evidence(label) + ev, [], role)
             draft.evidence.extend(_shape_evidence(tokens))
             draft.facts.extend(_facts(tokens[-1], segment, sentence))
-            if segment.label and _local_kind(draft.evidence, label) != "person":
-                continue  # "The Rytov Platform:", "Cat and Mouse Act:": labels name topics
+            if segment.label and not _clearly_person(draft.evidence):
+                continue  # "The Rytov Platform:", "Iwakura Mission:": labels name topics
             drafts.append(draft)
     for segment in segments:
         for pron, facts in _pronoun_facts(segment, sentence):

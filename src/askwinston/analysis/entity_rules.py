@@ -17,7 +17,7 @@ TITLES = words(
     "comrade marshal admiral colonel captain major lieutenant sergeant commander prince princess "
     "lord lady sir dame duke duchess count countess baron pope cardinal bishop archbishop "
     "father dr mr mrs ms miss professor minister secretary chairman field-marshal "
-    "archduke grand"
+    "archduke grand commodore shogun sultan caliph khan chief prosecutor governor"
 )
 """Words before a name that make it a person's name ("General Ludendorff", "Tsar Nicholas II")."""
 
@@ -113,7 +113,7 @@ OBJECT_PRONOUNS = words("him her")
 WEIGHTS = {
     "label": 1.0,  # spaCy's own label
     "place_label": 1.25,  # spaCy's GPE/LOC/FAC: countries act in history ("Germany invaded")
-    "listed_with": 2.0,  # listed with a name resolved as a person elsewhere in the notes
+    "listed_with": 1.0,  # listed with a name resolved as a person elsewhere in the notes
     "agent": 1.0,
     "determiner": -1.5,  # "the Tyne", "the Army": a person's name takes no article
     "trimmed_label": 0.0,  # the label of an entity span that had to be trimmed ("Lenin’s 1st")
@@ -134,7 +134,7 @@ WEIGHTS = {
 """How much each kind of evidence counts in the vote for an entity's kind."""
 
 LABEL_REASONS = frozenset({"label", "place_label", "trimmed_label"})
-WEAK_REASONS = frozenset({"agent", "place_preposition", "coordinated", "determiner"})
+WEAK_REASONS = frozenset({"agent", "place_preposition", "coordinated", "determiner", "listed_with"})
 """Clues that count once per name however often they recur."""
 
 TIE_BREAK = 0.01
