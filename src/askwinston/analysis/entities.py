@@ -273,7 +273,9 @@ def _shape_evidence(tokens: list[Token]) -> list[tuple[str, str]]:
         ev.append(("person", "determiner"))  # "from the Tyne": no article before a person
     if head.lower_ in rules.ORG_HEADS:
         ev.append(("org", "org_head"))
-    if head.is_upper and 2 <= len(head.text) <= 6 and head.is_alpha:
+    if head.text in rules.REGNAL_NUMBERS and len(tokens) > 1:
+        ev.append(("person", "title"))  # "Henry VII": a monarch's number
+    elif head.is_upper and 2 <= len(head.text) <= 6 and head.is_alpha:
         ev.append(("org", "acronym"))
     if head.lower_ in rules.PARTY_NAMES:
         ev.append(("group", "party") if len(tokens) > 1 else ("org", "party"))
@@ -462,6 +464,8 @@ def sentence_candidates(sentence: Sentence, segments: list[Segment]) -> list[Can
             draft = _Draft(tokens, segment, label, _label_evidence(label) + ev, [], role)
             draft.evidence.extend(_shape_evidence(tokens))
             draft.facts.extend(_facts(tokens[-1], segment, sentence))
+            if all(t.lower_.rstrip(".") in rules.TITLES for t in tokens):
+                continue  # "the Duke", "Lord Protector": a title standing alone names no one
             if segment.label and not _clearly_person(draft.evidence):
                 continue  # "The Rytov Platform:", "Iwakura Mission:": labels name topics
             drafts.append(draft)
@@ -495,7 +499,10 @@ class _Cluster:
     extra: list[tuple[str, str]] = field(default_factory=list)  # evidence from other names
 
     def scores(self) -> dict[str, float]:
-        return cluster_scores([c.evidence for c in self.cands] + [tuple(self.extra)])
+        scores = cluster_scores([c.evidence for c in self.cands])
+        for kind, reason in self.extra:
+            scores[kind] += rules.WEIGHTS[reason] + rules.TIE_BREAK
+        return scores
 
     def kind(self) -> str:
         s = self.scores()

@@ -17,7 +17,8 @@ TITLES = words(
     "comrade marshal admiral colonel captain major lieutenant sergeant commander prince princess "
     "lord lady sir dame duke duchess count countess baron pope cardinal bishop archbishop "
     "father dr mr mrs ms miss professor minister secretary chairman field-marshal "
-    "archduke grand commodore shogun sultan caliph khan chief prosecutor governor"
+    "archduke grand commodore shogun sultan caliph khan chief prosecutor governor earl "
+    "protector regent viscount marquess"
 )
 """Words before a name that make it a person's name ("General Ludendorff", "Tsar Nicholas II")."""
 
@@ -27,8 +28,8 @@ NAME_PARTICLES = words("von van de der den la le du da di del bin ibn al el ter 
 REGNAL_NUMBERS = words("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI")
 """Roman numerals after a monarch's name: part of the name, never a surname."""
 
-GROUP_SUFFIXES = ("ites", "ists", "ians")
-"""Capitalised plurals for followers or members: "Trotskyites", "Marxists", "Jacobins"."""
+GROUP_SUFFIXES = ("ites", "ists", "ians", "ist", "ite")
+"""Followers or members, and their adjectives: "Trotskyites", "Marxists", "a Yorkist army"."""
 
 PARTY_NAMES = words(
     "bolsheviks mensheviks nazis jacobins girondins tories whigs kadets octobrists "
