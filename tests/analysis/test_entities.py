@@ -244,3 +244,47 @@ def test_mentions_in_several_sources_keep_their_own_offsets() -> None:
                  Source(key="b.txt", path="b.txt", text=text)])
     oskarov = next(e for e in k.entities if e.name == "Oskarov")
     assert sorted(m.span.source for m in oskarov.mentions) == ["a.txt", "b.txt"]
+
+
+def test_spacy_labels_of_one_name_count_once() -> None:
+    """A name spaCy keeps calling a place is still a person when the notes say what was done
+    to him: repeated labels are one opinion, the verbs are evidence."""
+    from askwinston.analysis.entities import cluster_scores
+
+    place = (("place", "place_label"),)
+    scores = cluster_scores([place, place, place, (("place", "place_label"),
+                                                   ("person", "patient"))])
+    assert scores["person"] > scores["place"]
+
+
+def test_a_name_in_a_list_with_a_person_and_the_same_label() -> None:
+    k = analyse_text("Notes\nKamenko was arrested in 1935.\nKamenko and Zurov were tried.\n"
+                     "Zurov and Kamenko were shot.\n")
+    assert kinds(k).get("Zurov") == "person"
+
+
+def test_no_article_before_a_person() -> None:
+    k = analyse_text("Notes\nThe wall ran from the Tyne to the Solway.\n")
+    assert kinds(k).get("Tyne") != "person"
+
+
+def test_role_word_before_a_name_and_titles_alone() -> None:
+    k = analyse_text("Notes\nThe governor Suetonius Paulinus beat her.\n"
+                     "The Duke was killed at the battle.\n")
+    assert kinds(k).get("Suetonius Paulinus") == "person"
+    assert "Duke" not in kinds(k)
+
+
+def test_regnal_numbers_make_monarchs() -> None:
+    k = analyse_text("Notes\nEdward IV won the battle in 1471. Richard III was killed.\n")
+    assert kinds(k).get("Edward IV") == "person"
+    assert kinds(k).get("Richard III") == "person"
+
+
+def test_label_names_a_person_only_with_evidence(named: Find) -> None:
+    k = analyse_text("Notes\nProsecutor Andrei Vashkin: 'these traitors must all be shot'\n"
+                     "The Iron Plan: the factories doubled their output.\n")
+    vashkin = named(k, "Andrei Vashkin")
+    assert vashkin is not None and vashkin.kind == "person"
+    assert [q.speaker for q in k.quotes] == ["Andrei Vashkin"]
+    assert not any("Iron" in e.name and e.kind == "person" for e in k.entities)
