@@ -60,3 +60,14 @@ def test_seed_check(seed_knowledge: Knowledge) -> None:
     assert "Yezkhov" in spelling.message and "Yehzkov" in spelling.message
     assert {25, 27} <= {s.line for s in spelling.spans}
     assert all(f.spans for f in found)
+
+
+def test_a_line_with_a_dated_clause_is_dated() -> None:
+    text = "Notes\nThe Trial\nThe judges were bribed - in 1922 Ranek was shot.\n"
+    assert findings(text, "undated") == []
+
+
+def test_spelling_finding_says_where_each_spelling_is() -> None:
+    [f] = findings("Notes\nPetrovsky was sacked.\nLater Petrowsky was shot.\n", "spelling")
+    assert "“Petrowsky” (notes.txt line 3)" in f.message
+    assert "elsewhere Petrovsky (notes.txt line 2)" in f.message

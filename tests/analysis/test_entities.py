@@ -288,3 +288,9 @@ def test_label_names_a_person_only_with_evidence(named: Find) -> None:
     assert vashkin is not None and vashkin.kind == "person"
     assert [q.speaker for q in k.quotes] == ["Andrei Vashkin"]
     assert not any("Iron" in e.name and e.kind == "person" for e in k.entities)
+
+
+def test_kings_with_different_numbers_are_not_variants() -> None:
+    assert not are_variants("Henry VI", "Henry VII")
+    k = analyse_text("Notes\nHenry VI was deposed in 1461. Henry VII won at Bosworth in 1485.\n")
+    assert {"Henry VI", "Henry VII"} <= set(kinds(k))

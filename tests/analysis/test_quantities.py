@@ -88,3 +88,37 @@ def test_seed_gold_quantities(seed_knowledge: Knowledge, gold: dict[str, Any]) -
         assert q.counts is not None
         for word in KEY_WORDS[g["line"]]:
             assert word in q.counts, (g["line"], q.counts)
+
+
+@pytest.mark.parametrize(("text", "value", "of", "words"), [
+    ("Then 18 of the 21 were shot.", 18, 21, ["shot"]),
+    ("Only 3 of the 5 marshals survived the purge.", 3, 5, ["marshals", "survived"]),
+])
+def test_x_of_the_y_is_a_ratio(text: str, value: float, of: float, words: list[str]) -> None:
+    [q] = quantities(text)
+    assert (q.value, q.of) == (value, of)
+    assert q.counts is not None and all(w in q.counts for w in words)
+    assert "21" not in q.counts.split()
+
+
+def test_spelled_out_numbers_count_a_plural_noun() -> None:
+    [q] = quantities("He and seven other commanders were tried and shot.")
+    assert (q.text, q.value) == ("seven", 7)
+    assert q.counts is not None and "commanders" in q.counts
+    assert quantities("After that the two confessed.") == []
+    assert quantities("Stalin killed more generals than world war two.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "From April 1935 children of 12 and over could be punished like adults.",
+    "Edward IV died and his 12-year-old son became king.",
+    "His son Edward, aged only 18, carried on the fight.",
+    "The worst years of the Terror, 1937–38, are named after him.",
+])
+def test_ages_and_year_ranges_are_not_counts(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_counts_leave_out_clauses_before_the_verb() -> None:
+    [q] = quantities("The hunt grew into a terror: at least 3 million people were shot.")
+    assert q.counts == "people shot"

@@ -24,7 +24,15 @@ class Finding:
 
 
 def _lines(spans: list[Span]) -> str:
-    return ", ".join(f"line {n}" for n in sorted({s.line for s in spans}))
+    """ "notes.md line 3, 5; other.md line 2": every line, by file."""
+    by_source: dict[str, set[int]] = {}
+    for sp in spans:
+        by_source.setdefault(sp.source, set()).add(sp.line)
+    parts = []
+    for source, lines in by_source.items():
+        word = "line" if len(lines) == 1 else "lines"
+        parts.append(f"{source} {word} {', '.join(str(n) for n in sorted(lines))}")
+    return "; ".join(parts)
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -42,15 +50,18 @@ def overlap(a: str, b: str) -> float:
 
 
 def spelling_findings(entities: list[Entity]) -> list[Finding]:
-    """One finding per name written more than one way."""
+    """One finding per name written more than one way: where each spelling is used."""
     out = []
     for e in entities:
         if not e.variants:
             continue
-        spans = [m.span for m in e.mentions]
+        variant = [m.span for m in e.mentions if m.text in e.variants]
+        usual = [m.span for m in e.mentions if m.text not in e.variants]
         forms = ", ".join(f"“{v}”" for v in e.variants)
-        out.append(Finding("spelling", f"{e.name} is also spelled {forms} ({_lines(spans)})",
-                           spans))
+        message = f"{e.name} is also spelled {forms} ({_lines(variant)})"
+        if usual:
+            message += f"; elsewhere {e.name} ({_lines(usual)})"
+        out.append(Finding("spelling", message, variant + usual))
     return out
 
 
@@ -93,48 +104,45 @@ def number_findings(quantities: list[Quantity]) -> list[Finding]:
     return out
 
 
-def _undated_runs(events: list[Event]) -> list[tuple[Event | None, list[Event], Event | None]]:
-    """Runs of consecutive undated events with the dated events before and after them."""
-    runs: list[tuple[Event | None, list[Event], Event | None]] = []
-    before: Event | None = None
-    run: list[Event] = []
-    for e in sorted(events, key=lambda e: e.span.start):
-        if e.when is None:
-            run.append(e)
-            continue
-        if run:
-            runs.append((before, run, e))
-            run = []
-        before = e
-    return runs
-
-
-def undated_findings(events: list[Event]) -> list[Finding]:
-    """Lines whose events have no date at all, between dated lines of the same notes."""
+def _undated_before_dates(events: list[Event], sections: dict[str, str | None]
+                          ) -> list[tuple[list[Event], Event]]:
+    """Per section: the events with no date that come before its first dated event (later
+    ones inherit the date of the line before them, as notes intend)."""
+    by_section: dict[tuple[str, str | None], list[Event]] = {}
+    for e in sorted(events, key=lambda e: (e.span.source, e.span.start)):
+        by_section.setdefault((e.span.source, sections.get(e.sentence_id)), []).append(e)
     out = []
-    by_source: dict[str, list[Event]] = {}
-    for e in events:
-        by_source.setdefault(e.span.source, []).append(e)
-    for evs in by_source.values():
-        for before, run, after in _undated_runs(evs):
-            if before is None or after is None or before.when is None or after.when is None:
-                continue
-            spans = [e.span for e in run]
-            out.append(Finding(
-                "undated",
-                f"{_lines(spans).capitalize()} have no date, between {before.when.text} "
-                f"(line {before.span.line}) and {after.when.text} (line {after.span.line})",
-                spans))
+    for evs in by_section.values():
+        first = next((i for i, e in enumerate(evs) if e.when is not None), None)
+        dated_lines = {e.span.line for e in evs if e.when is not None}
+        run = [e for e in evs[:first or 0] if e.span.line not in dated_lines]
+        if first and run:
+            out.append((run, evs[first]))
+    return out
+
+
+def undated_findings(events: list[Event], sections: dict[str, str | None]) -> list[Finding]:
+    """Lines with no date in a section whose other lines are dated (`sections`: sentence id →
+    section id)."""
+    out = []
+    for run, dated in _undated_before_dates(events, sections):
+        assert dated.when is not None
+        spans = [e.span for e in run]
+        out.append(Finding(
+            "undated",
+            f"no date on {_lines(spans)}, in a section dated from {dated.when.text} "
+            f"(line {dated.span.line})", spans))
     return out
 
 
 def check(knowledge: Knowledge) -> list[Finding]:
     """Every inconsistency found in the notes, spelling first, in line order within a kind."""
     sentence_events = [e for e in knowledge.events if e.kind == "event"]
+    sections = {s.id: s.section_id for n in knowledge.notes for s in n.sentences}
     return [
         *spelling_findings(knowledge.entities),
         *date_findings(sentence_events),
         *number_findings(knowledge.quantities),
-        *undated_findings(sentence_events),
+        *undated_findings(sentence_events, sections),
     ]
 

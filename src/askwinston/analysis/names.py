@@ -63,6 +63,8 @@ def max_distance(length: int) -> int:
 def are_variants(a: str, b: str) -> bool:
     """Two person names that are spellings of one name: same first letter, surnames a few
     edits apart, and no different given names ("Ivan Petrov" is not "Boris Petrov")."""
+    if _regnal(a) or _regnal(b):
+        return False  # "Henry VI" and "Henry VII" are two kings, not one misspelt
     fa, fb = first_name(a), first_name(b)
     if fa and fb and fa.lower() != fb.lower():
         return False
@@ -78,6 +80,11 @@ def are_variants(a: str, b: str) -> bool:
     if distance > 1 and sa[-1:].lower() != sb[-1:].lower():
         return False  # two slips and a different ending: more likely another name
     return allowed > 0 and distance <= allowed
+
+
+def _regnal(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and words[-1].upper() in rules.REGNAL_NUMBERS
 
 
 def _leading_letter_dropped(a: str, b: str) -> bool:

@@ -27,8 +27,10 @@ def _is_not_a_count(m: re.Match[str], text: str, dates: list[tuple[int, int]]) -
         return True
     if rules.ORDINAL_SUFFIX.match(text[m.end("num"):]):
         return True
-    if rules.AGE_CONTEXT.search(text[: m.start()]):
+    if rules.AGE_CONTEXT.search(text[: m.start()]) or rules.AGE_AFTER.match(text[m.end():]):
         return True
+    if rules.YEAR_RANGE_BEFORE.search(text[: m.start()]):
+        return True  # "1937–38": the end of a range of years
     plain = not (m.group("hedge") or m.group("pct") or m.group("scale") or m.group("of"))
     return plain and bool(rules.YEAR.match(m.group("num")))
 
@@ -71,14 +73,15 @@ def _words(tokens: list[Token]) -> str:
 
 
 def _predicate(verb: Token, exclude: set[int]) -> list[Token]:
-    """A verb with its objects and complements, without its subject, auxiliaries or dates."""
-    out = []
-    for t in verb.subtree:
-        dropped = t.dep_ in ("aux", "auxpass", "punct", "mark") or (
-            t.dep_ == "advmod" and t.i < verb.i)
-        if t.i in exclude or (dropped and t is not verb):
+    """A verb with what follows it (objects, complements, coordinated verbs), without its
+    subject, auxiliaries, dates or the clauses hanging off it."""
+    out = [verb]
+    for child in verb.children:
+        if child.i in exclude or child.dep_ in rules.PREDICATE_DROP_DEPS:
             continue
-        out.append(t)
+        if child.i < verb.i and child.dep_ not in ("neg", "prt"):
+            continue
+        out.extend(t for t in child.subtree if t.i not in exclude)
     return out
 
 
@@ -115,24 +118,32 @@ def _described(pron: Token) -> list[Token] | None:
     return [*_clean_subtree(attr, ("relcl", "acl")), *preps]
 
 
-def counts(num: Token) -> str | None:
-    """What a number counts, as a short phrase from its clause's tree."""
-    noun = num.head if num.dep_ in ("nummod", "quantmod") and num.head is not num else None
+def _ratio_noun(num: Token) -> list[Token]:
+    """ "15 out of 16 generals", "3 of the 5 marshals": the noun the ratio is of, no numbers."""
+    for t in num.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.pos_ in ("NOUN", "PROPN"):
+            return [*(a for a in t.lefts if a.dep_ in ("amod", "compound")), t]
+    return []
+
+
+def counts(num: Token, ratio: bool = False) -> str | None:
+    """What a number counts, as a short phrase from its clause's tree (`ratio`: the number is
+    "X of the Y", so its of-phrase names the whole, not what is counted)."""
+    counted = num.dep_ in ("nummod", "quantmod") and num.head.i > num.i  # a number precedes
+    noun = num.head if counted else None  # what it counts; "the end 3 of …" is a misparse
     nominal = noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") else num
     if nominal.dep_ == "pobj" and nominal.head.lower_ == "of" and nominal.head.head.i < num.i:
         outer = nominal.head.head  # "15 out of 16 generals": the 15 are the generals
         nominal = outer if outer.pos_ == "NUM" else nominal
-        noun = nominal.head if nominal is not num else noun
     tokens: list[Token] = []
     if nominal is not num:
         tokens.extend(t for t in nominal.lefts if t.dep_ in ("amod", "compound"))
         tokens.append(nominal)
+    elif ratio:
+        tokens.extend(_ratio_noun(num))
     else:
         tokens.extend(_of_phrase(num))
-        inner = next((t for t in num.subtree if t.dep_ == "pobj" and t.head.lower_ == "of"
-                      and t.head.head.lower_ == "out"), None)
-        if inner is not None:
-            tokens.extend([*(t for t in inner.lefts if t.dep_ == "amod"), inner])
+    tokens.extend(c for c in num.children if c.dep_ == "amod" and c.i > num.i)  # "28,000 dead"
     tokens.extend(_verb_part(nominal, set(t.i for t in nominal.subtree)))
     phrase = _words(tokens)
     return phrase or None
@@ -155,6 +166,28 @@ def _verb_part(nominal: Token, own: set[int]) -> list[Token]:
     return []
 
 
+def _word_numbers(sentence: Sentence, segments: list[Segment], taken: list[tuple[int, int]],
+                  dates: list[tuple[int, int]]) -> list[Quantity]:
+    """Spelled-out numbers that count a plural noun after them ("seven other commanders")."""
+    out = []
+    base = sentence.span.start
+    for seg in segments:
+        if seg.quoted or seg.label:
+            continue
+        for tok in seg.doc:
+            value = rules.WORD_NUMBERS.get(tok.lower_)
+            start = seg.offset + tok.idx
+            span = (start, start + len(tok.text))
+            if (value is None or tok.dep_ != "nummod" or tok.head.i < tok.i
+                    or tok.head.tag_ not in ("NNS", "NNPS") or _overlaps(span, taken + dates)
+                    or tok.ent_type_ in ("DATE", "TIME")):
+                continue
+            where = Span(sentence.span.source, sentence.span.line, base + span[0], base + span[1])
+            out.append(Quantity(where, tok.text, float(value), counts(tok), None, None, None,
+                                sentence.id))
+    return out
+
+
 def annotate_sentence(sentence: Sentence, segments: list[Segment],
                       timexes: list[Timex]) -> list[Quantity]:
     """Quantities in one sentence: value, hedge, "out of", unit and what they count."""
@@ -168,8 +201,10 @@ def annotate_sentence(sentence: Sentence, segments: list[Segment],
         value, unit, of = _value(m)
         seg = _segment_at(segments, m.start("num"))
         num = _number_token(seg, m.start("num"), m.end()) if seg else None
-        what = counts(num) if num is not None else None
+        what = counts(num, of is not None) if num is not None else None
         span = Span(sentence.span.source, sentence.span.line, base + m.start(), base + m.end())
         hedge = m.group("hedge").lower() if m.group("hedge") else None
         out.append(Quantity(span, m.group(0), value, what, hedge, of, unit, sentence.id))
-    return out
+    taken = [(q.span.start - base, q.span.end - base) for q in out]
+    out.extend(_word_numbers(sentence, segments, taken, dates))
+    return sorted(out, key=lambda q: q.span.start)

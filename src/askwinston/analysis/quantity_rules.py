@@ -15,18 +15,22 @@ SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "m": 
           "bn": 1e9}
 """Scale words after a number."""
 
-WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "fifty": 50,
-                "hundred": 100, "a hundred": 100, "thousands": 1000}
-"""Spelled-out numbers counted when a scale or a counted noun follows them (not yet used for
-bare words: "the two confessed" is a reference, not a count)."""
+WORD_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "dozen": 12,
+}
+"""Spelled-out numbers, counted only when they number a plural noun after them ("seven other
+commanders"); "the two confessed" or "world war two" are not counts."""
 
 NUMBER = re.compile(
     r"(?i)(?<![\w.,])(?:(?P<hedge>" + "|".join(re.escape(h) for h in HEDGES) + r")\s+)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
     r"(?:\s*(?P<pct>%|per ?cent))?"
     r"(?:\s*(?P<scale>hundred|thousand|million|billion|bn|m|k)\b)?"
-    r"(?:\s+out\s+of\s+(?P<of>\d[\d,]*))?"
+    r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<of>\d[\d,]*)(?![\d,]*\s*(?:%|per ?cent)))?"
     r"(?![\w%])"
 )
 """A number with optional hedge, percent sign, scale and "out of N"."""
@@ -34,8 +38,20 @@ NUMBER = re.compile(
 ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 """Right after a number: "17th Party congress" is a position, not a count."""
 
-AGE_CONTEXT = re.compile(r"(?i)\b(?:age|aged|ages)\s+(?:of\s+)?$")
-"""Before a number: "over the age of 12" is an age, not a count."""
+AGE_CONTEXT = re.compile(r"(?i)\b(?:age|aged|ages)\s+(?:of\s+)?(?:only\s+|just\s+|about\s+)?$")
+"""Before a number: "over the age of 12", "aged only 18" are ages, not counts."""
+
+AGE_AFTER = re.compile(r"(?i)^(?:\s*(?:and|or)\s+(?:over|under|above|older|younger)\b"
+                       r"|-?\s*years?[- ]old\b|-year\b)")
+"""After a number: "children of 12 and over", "his 12-year-old son" are ages."""
+
+YEAR_RANGE_BEFORE = re.compile(r"\b1\d{3}[–-]$")
+"""Before a number: "1937–38", the second year of a range."""
+
+PREDICATE_DROP_DEPS = frozenset(
+    {"aux", "auxpass", "punct", "mark", "advcl", "parataxis", "npadvmod", "nsubj",
+     "nsubjpass", "expl"})
+"""Branches of a verb left out of what a number counts."""
 
 YEAR = re.compile(r"^1\d{3}$|^20\d{2}$")
 """Four-digit numbers from 1000 to 2099 with no hedge or scale are years."""
