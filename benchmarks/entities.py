@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from askwinston.analysis.entity_rules import KIND_OF_LABEL
+from askwinston.analysis.entity_rules import KIND_OF_LABEL, TITLES
 from askwinston.analysis.names import strip_possessive
 from askwinston.analysis.nlp import load_nlp
 from askwinston.analysis.pipeline import analyse
@@ -97,8 +97,18 @@ def bare_spacy(pages: Pages) -> dict[str, Found]:
 # ---------------------------------------------------------------- scoring
 
 
+def _untitled(name: str) -> str:
+    """ "Sir William Stanley" → "william stanley": askwinston keeps titles as evidence, not as
+    part of the name, so both sides are compared without them."""
+    words = name.lower().split()
+    while len(words) > 1 and words[0].rstrip(".") in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def _gold_forms(person: dict[str, Any]) -> set[str]:
-    return {person["name"].lower(), *(a.lower() for a in person.get("aliases", []))}
+    forms = {person["name"].lower(), *(a.lower() for a in person.get("aliases", []))}
+    return forms | {_untitled(f) for f in forms}
 
 
 def _names(items: list[Any]) -> list[str]:

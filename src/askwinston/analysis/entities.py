@@ -541,6 +541,13 @@ def _listed_with_people(clusters: dict[str, _Cluster]) -> None:
             cl.extra.append(("person", "listed_with"))
 
 
+def _may_be_person(cl: _Cluster) -> bool:
+    """Not an organisation or group by shape, and never written with an article ("the Tudor
+    rose" names a thing after the family, it is not Henry Tudor)."""
+    reasons = {r for c in cl.cands for _, r in c.evidence}
+    return not cl.structural() and "determiner" not in reasons
+
+
 def _link_surnames(clusters: dict[str, _Cluster]) -> None:
     """ "Kirov" joins "Sergie Kirov" when exactly one full name in the notes ends that way."""
     full: dict[str, list[str]] = defaultdict(list)
@@ -549,7 +556,7 @@ def _link_surnames(clusters: dict[str, _Cluster]) -> None:
             full[surname(key)].append(key)
     for key in list(clusters):
         owners = full.get(key, [])
-        if len(key.split()) == 1 and len(owners) == 1 and not clusters[key].structural():
+        if len(key.split()) == 1 and len(owners) == 1 and _may_be_person(clusters[key]):
             clusters[owners[0]].add(clusters.pop(key))
 
 
