@@ -294,3 +294,10 @@ def test_kings_with_different_numbers_are_not_variants() -> None:
     assert not are_variants("Henry VI", "Henry VII")
     k = analyse_text("Notes\nHenry VI was deposed in 1461. Henry VII won at Bosworth in 1485.\n")
     assert {"Henry VI", "Henry VII"} <= set(kinds(k))
+
+
+def test_apposition_naming_someone_else_is_not_a_role(named: Find) -> None:
+    k = analyse_text("Notes\nKing Henry VI, his queen Margaret and their son Edward fled.\n")
+    henry = named(k, "Henry VI")
+    assert henry is not None
+    assert not [f for f in henry.facts if f.kind == "role"]

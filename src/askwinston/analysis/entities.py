@@ -286,7 +286,7 @@ def _shape_evidence(tokens: list[Token]) -> list[tuple[str, str]]:
     for child in head.children:
         if child.dep_ == "appos" and child.lower_ in rules.REFLEXIVES:
             ev.append(("person", "reflexive"))
-        if child.dep_ == "appos" and child.lemma_.lower() in rules.ROLE_WORDS:
+        if _role_apposition(child):
             ev.append(("person", "role"))
     if _copula_role(head) is not None:
         ev.append(("person", "role"))
@@ -313,9 +313,16 @@ def _copula_role(head: Token) -> Token | None:
                 None)
 
 
+def _role_apposition(child: Token) -> bool:
+    """ "Yagoda, the head of the NKVD" states a role; "Henry VI, his queen Margaret" names
+    someone else (a possessive or a name inside the apposition)."""
+    return (child.dep_ == "appos" and child.lemma_.lower() in rules.ROLE_WORDS
+            and not any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in child.children))
+
+
 def _role_tokens(head: Token) -> list[Token] | None:
     for child in head.children:
-        if child.dep_ == "appos" and child.lemma_.lower() in rules.ROLE_WORDS:
+        if _role_apposition(child):
             return list(child.subtree)
     attr = _copula_role(head)
     return list(attr.subtree) if attr is not None else None
