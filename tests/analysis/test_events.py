@@ -119,3 +119,11 @@ def test_seed_events(seed_knowledge: Knowledge) -> None:
     assert any(s == "on the grounds that" and "Yagoda removed" in e for _, s, e in seed_links)
     assert any(s == "why-heading" for _, s, _ in seed_links)
     assert any(s == "aftermath" for _, s, _ in seed_links)
+
+
+def test_misparsed_clause_falls_back_to_its_own_words() -> None:
+    k = analyse_text("Notes\nIn the summer of 1930 support for the regime was sinking.\n"
+                     "Ezhov was arrested in April 1939 and shot in February 1940.\n")
+    whats = [e.what for e in k.events if e.kind == "event"]
+    assert "support for the regime was sinking" in whats
+    assert "Ezhov arrested, shot" in whats

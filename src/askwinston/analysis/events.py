@@ -43,11 +43,13 @@ def _keep(tok: Token, root: Token, skip: frozenset[int]) -> bool:
         return True
     if tok.i in skip:
         return False
+    if tok.dep_ == "prep" and tok.children and all(c.i in skip for c in tok.children):
+        return False  # "arrested in [April 1939]": the preposition of a date
     if tok.ent_type_ in ("DATE", "TIME") or tok.dep_ in rules.WHAT_DROP_DEPS:
         if tok.dep_ == "cc":
             return tok.head.pos_ in ("NOUN", "PROPN", "NUM")  # "Kamenev and Zinoviev"
         return tok.dep_ == "advmod" and tok.i > tok.head.i and tok.head.pos_ == "VERB"
-    return not (tok.dep_ in ("prep", "npadvmod") and tok.i < root.i)
+    return not (tok.dep_ in ("prep", "npadvmod") and tok.i < root.i and tok.head is root)
 
 
 def _join(tokens: list[Token]) -> str:
@@ -98,6 +100,16 @@ def what_of(root: Token, skip: frozenset[int] = frozenset()) -> str:
     return " ".join(words).strip(" ,")
 
 
+def plain_what(seg: Segment, skip: frozenset[int]) -> str:
+    """The clause's own words without its date, when the parse found no subject to build on
+    ("in the summer of 1930 support for the regime was sinking" is often misparsed)."""
+    words = [t for t in seg.doc if t.i not in skip and not t.is_punct]
+    while words and (words[0].pos_ in ("ADP", "CCONJ", "SCONJ", "DET") or words[0].i in skip):
+        words = words[1:]
+    text = _join(words[: rules.MAX_WHAT_WORDS])
+    return text
+
+
 def _in(span: Span, lo: int, hi: int) -> bool:
     return lo <= span.start < hi
 
@@ -119,7 +131,8 @@ def sentence_frames(sentence: Sentence, segments: list[Segment], candidates: lis
         span = Span(sentence.span.source, sentence.span.line, lo, hi)
         dates = [(t.span.start - lo, t.span.end - lo) for t in timexes]
         skip = frozenset(t.i for t in seg.doc if any(a <= t.idx < b for a, b in dates))
-        what = what_of(root, skip)
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+        what = what_of(root, skip) if has_subject else plain_what(seg, skip)
         out.append(Frame(sentence.id, span, what, who, where, sentence.section_id, own))
     return out
 
