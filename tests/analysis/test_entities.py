@@ -249,7 +249,7 @@ def test_mentions_in_several_sources_keep_their_own_offsets() -> None:
 def test_spacy_labels_of_one_name_count_once() -> None:
     """A name spaCy keeps calling a place is still a person when the notes say what was done
     to him: repeated labels are one opinion, the verbs are evidence."""
-    from askwinston.analysis.entities import cluster_scores
+    from askwinston.analysis.entity_evidence import cluster_scores
 
     place = (("place", "place_label"),)
     scores = cluster_scores([place, place, place, (("place", "place_label"),

@@ -6,6 +6,10 @@ of, a possessive role noun, a place preposition, an organisation head word or a 
 Across the notes (`resolve`) the evidence of all mentions of a name is summed, so one name keeps
 one kind; surnames join the full name used elsewhere; misspellings of one surname are merged and
 reported as variants; and every later occurrence of a known name becomes a mention.
+
+The pieces: `entity_names` finds names in a clause, `entity_evidence` weighs the clues,
+`entity_facts` reads roles and fates, `names` compares spellings; the rules are data in
+`entity_rules`.
 """
 
 from __future__ import annotations
@@ -15,10 +19,20 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from askwinston.analysis import entity_rules as rules
+from askwinston.analysis.entity_evidence import (
+    KINDS,
+    clearly_person,
+    cluster_scores,
+    label_evidence,
+    local_kind,
+    shape_evidence,
+    syntax_evidence,
+)
+from askwinston.analysis.entity_facts import name_facts, pronoun_facts, span_of
+from askwinston.analysis.entity_names import name_tokens
 from askwinston.analysis.names import (
     are_variants,
     canonical_spelling,
@@ -27,9 +41,6 @@ from askwinston.analysis.names import (
 )
 from askwinston.analysis.segments import Segment
 from askwinston.model import Entity, Fact, LineKind, Mention, Notes, Sentence, Span, stable_id
-
-KINDS = ("person", "org", "place", "group")
-"""Order of preference when evidence is tied."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,397 +75,14 @@ class _Draft:
         return self.tokens[-1]
 
 
-# ---------------------------------------------------------------- names in one clause
-
-
-def _trim_ent(ent: SpacySpan) -> list[Token]:
-    """Name tokens of a spaCy entity: no determiner, ordinal, possessive or what follows it."""
-    toks: list[Token] = []
-    for tok in ent:
-        if tok.tag_ == "POS" or tok.dep_ == "case" or tok.text in ("'", "’"):
-            break
-        if toks and ent.label_ == "PERSON" and tok.is_lower and not _name_word(tok):
-            break  # "Harold at Hastings": a name ends at a lower-case word
-        toks.append(tok)
-    while toks and (toks[0].lower_ in rules.NOT_NAMES or not toks[0].text[:1].isalpha()
-                    or (toks[0].lower_.rstrip(".") in rules.TITLES and len(toks) > 1)):
-        toks.pop(0)  # "General Ludendorff" is Ludendorff; the title stays as evidence
-    while toks and not (toks[-1].text[:1].isupper() and toks[-1].is_alpha):
-        toks.pop()
-    return toks
-
-
-def _name_word(tok: Token) -> bool:
-    """Lower-case words that may sit inside a name: particles, and "the" of an epithet."""
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return (tok.lower_ in rules.NAME_PARTICLES or tok.lower_ == "the") and bool(
-        nxt is not None and nxt.is_title)
-
-
-def _org_phrase(tok: Token) -> list[Token] | None:
-    """ "party central committee", "Party congress", "politbureau", "the Army"."""
-    if tok.lower_ not in rules.ORG_HEADS or tok.pos_ not in ("NOUN", "PROPN"):
-        return None
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
-        return None  # "a party committee": a kind of body, not a named one
-    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.is_alpha
-            and c.ent_type_ not in ("DATE", "ORDINAL", "PERSON", "GPE", "NORP")]
-    toks = [*left, tok]
-    if tok.dep_ == "compound" and tok.head.lower_ in rules.ORG_HEADS:
-        return None  # part of a longer organisation name
-    start = tok.i
-    for t in reversed(left):
-        if t.i == start - 1:
-            start = t.i
-    return [t for t in toks if t.i >= start]
-
-
-def _propn_runs(doc_tokens: Iterable[Token], used: set[int]) -> list[list[Token]]:
-    """Runs of capitalised proper nouns spaCy left untagged ("Lominadze", "Molotov")."""
-    runs: list[list[Token]] = []
-    run: list[Token] = []
-    for tok in doc_tokens:
-        ok = (tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper()
-              and tok.i not in used and tok.lower_ not in rules.NOT_NAMES
-              and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"))
-        regnal = tok.text in rules.REGNAL_NUMBERS and bool(run) and run[-1].i == tok.i - 1 and (
-            tok.text != "I" or _titled(run[0]))
-        if (ok or regnal) and run and run[-1].i == tok.i - 1:
-            run.append(tok)
-        elif ok:
-            if run:
-                runs.append(run)
-            run = [tok]
-    if run:
-        runs.append(run)
-    return [_untitled(r) for r in runs if _untitled(r)]
-
-
-def _titled(tok: Token) -> bool:
-    """Whether the token is a title ("King") or comes right after one."""
-    before = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return any(t is not None and t.lower_.rstrip(".") in rules.TITLES for t in (tok, before))
-
-
-def _untitled(run: list[Token]) -> list[Token]:
-    """A run of names without the titles in front ("Tsar Nicholas II" → "Nicholas II")."""
-    while len(run) > 1 and run[0].lower_.rstrip(".") in rules.TITLES:
-        run = run[1:]
-    return run
-
-
-def _named_after(tokens: list[Token]) -> bool:
-    """ "the Rytov platform": a name used as a modifier of a noun is a thing named after it."""
-    head = tokens[-1]
-    first = tokens[0]
-    if head.dep_ != "compound" or head.head.i <= head.i:
-        return False
-    return first.i > 0 and first.doc[first.i - 1].lower_ in ("the", "a", "an")
-
-
-def _name_tokens(segment: Segment) -> list[tuple[list[Token], str]]:
-    """Every name in a parsed clause with spaCy's label ("" if untagged or an org noun)."""
-    doc = segment.doc
-    used: set[int] = set()
-    out: list[tuple[list[Token], str]] = []
-    for tok in doc:
-        phrase = _org_phrase(tok)
-        if phrase:
-            out.append((phrase, "ORG" if tok.ent_type_ == "ORG" else ""))
-            used.update(t.i for t in phrase)
-    for ent in doc.ents:
-        if ent.label_ not in rules.KIND_OF_LABEL or any(t.i in used for t in ent):
-            continue
-        if ent.label_ == "NORP" and ent.root.pos_ == "ADJ":
-            continue  # "Russian generals": an adjective, not a group
-        toks = _trim_ent(ent)
-        if toks:
-            trimmed = toks[-1].i != ent[-1].i  # cut at the end: spaCy's span was wrong
-            out.append((toks, ent.label_ + ("~" if trimmed else "")))
-            used.update(t.i for t in ent)
-    for run in _propn_runs(doc, used):
-        out.append((run, ""))
-    return [(t, lab) for t, lab in sorted(out, key=lambda x: x[0][0].i) if not _named_after(t)]
-
-
-# ---------------------------------------------------------------- evidence
-
-
-def _governor(tok: Token) -> Token:
-    """The first conjunct: "Kamenev and Zinoviev were…" gives Zinoviev Kamenev's verb."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
-def _is_causative_patient(tok: Token) -> bool:
-    """ "had Rytov arrested": the subject of a participle under have/get is its patient."""
-    verb = tok.head
-    return (tok.dep_ == "nsubj" and verb.tag_ == "VBN"
-            and verb.head.lemma_ in ("have", "get") and verb.head.i != verb.i)
-
-
-def _coordination_evidence(head: Token) -> list[tuple[str, str]]:
-    """ "Colchester, London and St Albans": names in a list share the kind spaCy gives the rest
-    (only when spaCy labels the partner differently: the same label twice is one opinion)."""
-    partners = [t for t in head.conjuncts
-                if t.ent_type_ in rules.KIND_OF_LABEL and t.ent_type_ != head.ent_type_]
-    kinds = {rules.KIND_OF_LABEL[t.ent_type_] for t in partners}
-    return [(k, "coordinated") for k in sorted(kinds) if k != "group"]
-
-
-def _shared_verbs(verb: Token) -> list[Token]:
-    """A verb and the verbs conjoined to it that have no subject of their own
-    ("was attacked … and died": both are said of the same subject)."""
-    return [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-                    and not any(g.dep_.startswith("nsubj") for g in c.children))]
-
-
-def _subject_evidence(verb: Token, dep: str) -> list[tuple[str, str]]:
-    """What the verbs said of a subject tell about it: the strongest clue counts."""
-    passive = dep == "nsubjpass"
-    clues = []
-    for v in _shared_verbs(verb):
-        is_passive = passive if v is verb else any(c.dep_ == "auxpass" for c in v.children) or (
-            passive and v.tag_ == "VBN")
-        if is_passive and v.lemma_ in rules.PATIENT_VERBS:
-            clues.append(("person", "patient"))
-        elif not is_passive and v.lemma_ in rules.HUMAN_VERBS:
-            clues.append(("person", "human_subject"))
-        elif not is_passive and v.lemma_ in rules.ACTION_VERBS:
-            clues.append(("person", "agent"))
-    return sorted(clues, key=lambda c: -rules.WEIGHTS[c[1]])[:1]
-
-
-def _syntax_evidence(head: Token) -> tuple[list[tuple[str, str]], str]:
-    """Evidence from the name's place in the tree, and whether it is a subject or object."""
-    gov = _governor(head)
-    verb = gov.head
-    dep = gov.dep_
-    ev: list[tuple[str, str]] = []
-    ev.extend(_coordination_evidence(head))
-    if _is_causative_patient(gov):
-        ev.append(("person", "patient")) if verb.lemma_ in rules.PATIENT_VERBS else None
-        return ev, "object"
-    if dep in ("nsubj", "nsubjpass"):
-        ev.extend(_subject_evidence(verb, dep))
-        return ev, "subject"
-    if dep in ("dobj", "compound") and (dep == "dobj" or verb.dep_ == "dobj"):
-        v = verb if dep == "dobj" else verb.head
-        if v.lemma_ in rules.PATIENT_VERBS:
-            ev.append(("person", "patient"))
-        return ev, "object"
-    if dep == "poss" and verb.lower_ in rules.PERSON_OF_NOUNS:
-        ev.append(("person", "person_noun"))
-    if dep == "pobj":
-        prep = verb
-        if prep.lower_ == "of" and prep.head.lower_ in rules.PERSON_OF_NOUNS:
-            ev.append(("person", "person_noun"))
-        elif prep.dep_ == "agent":
-            strong = prep.head.lemma_ in rules.PATIENT_VERBS
-            ev.append(("person", "human_subject" if strong else "agent"))
-        elif prep.lower_ in rules.PLACE_PREPOSITIONS:
-            ev.append(("place", "place_preposition"))
-    return ev, "other"
-
-
-def _shape_evidence(tokens: list[Token]) -> list[tuple[str, str]]:
-    """Evidence from the words themselves and the word before them."""
-    head = tokens[-1]
-    ev: list[tuple[str, str]] = []
-    before = head.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
-    if before is not None and before.lower_.rstrip(".") in rules.TITLES and before.is_title:
-        ev.append(("person", "title"))
-    elif before is not None and before.lower_ in rules.ROLE_WORDS and before.is_lower:
-        ev.append(("person", "title"))  # "the governor Suetonius Paulinus"
-    titled = any(r == "title" for _, r in ev)
-    if not titled and ((before is not None and before.lower_ == "the") or any(
-            c.dep_ == "det" and c.lower_ == "the" and c.i < tokens[0].i for c in head.children)):
-        ev.append(("person", "determiner"))  # "from the Tyne": no article before a person
-    if head.lower_ in rules.ORG_HEADS:
-        ev.append(("org", "org_head"))
-    if head.text in rules.REGNAL_NUMBERS and len(tokens) > 1:
-        ev.append(("person", "title"))  # "Henry VII": a monarch's number
-    elif head.is_upper and 2 <= len(head.text) <= 6 and head.is_alpha:
-        ev.append(("org", "acronym"))
-    if head.lower_ in rules.PARTY_NAMES:
-        ev.append(("group", "party") if len(tokens) > 1 else ("org", "party"))
-    elif head.text[:1].isupper() and head.lower_.endswith(rules.GROUP_SUFFIXES):
-        ev.append(("group", "group_suffix"))
-    elif head.tag_ == "NNPS" and head.lower_.endswith("s") and len(tokens) == 1:
-        ev.append(("group", "plural_name"))  # "2,000 Normans died": a people, not a person
-    for child in head.children:
-        if child.dep_ == "appos" and child.lower_ in rules.REFLEXIVES:
-            ev.append(("person", "reflexive"))
-        if _role_apposition(child):
-            ev.append(("person", "role"))
-    if _copula_role(head) is not None:
-        ev.append(("person", "role"))
-    return ev
-
-
-# ---------------------------------------------------------------- roles and fates
-
-
-def _phrase(tokens: Iterable[Token]) -> str:
-    toks = sorted(tokens, key=lambda t: t.i)
-    if len(toks) > rules.MAX_FACT_WORDS:
-        toks = toks[: rules.MAX_FACT_WORDS]
-    text = "".join(t.text_with_ws for t in toks).strip(" ,.;:")
-    return re.sub(r"\s+", " ", text)
-
-
-def _copula_role(head: Token) -> Token | None:
-    """ "Rytov was head of a party committee": the attribute of a copula with this subject."""
-    gov = _governor(head)
-    if gov.dep_ != "nsubj" or gov.head.lemma_ != "be":
-        return None
-    return next((c for c in gov.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")),
-                None)
-
-
-def _role_apposition(child: Token) -> bool:
-    """ "Yagoda, the head of the NKVD" states a role; "Henry VI, his queen Margaret" names
-    someone else (a possessive or a name inside the apposition)."""
-    return (child.dep_ == "appos" and child.lemma_.lower() in rules.ROLE_WORDS
-            and not any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in child.children))
-
-
-def _role_tokens(head: Token) -> list[Token] | None:
-    for child in head.children:
-        if _role_apposition(child):
-            return list(child.subtree)
-    attr = _copula_role(head)
-    return list(attr.subtree) if attr is not None else None
-
-
-def _fate_verbs(tok: Token) -> list[Token]:
-    """Fate verbs whose patient this token is, with conjoined verbs ("found … and imprisoned")."""
-    gov = _governor(tok)
-    verb = gov.head
-    if verb.tag_ not in ("VBN", "VBD"):
-        return []  # "a plot to murder Stalin": a plan, not what happened to him
-    patient = gov.dep_ in ("nsubjpass", "dobj") or _is_causative_patient(gov)
-    subject = gov.dep_ in ("nsubj", "nsubjpass")
-    out = []
-    for v in _shared_verbs(verb):
-        if patient and v.lemma_ in rules.FATE_VERBS and (v.tag_ == "VBN" or gov.dep_ == "dobj"):
-            out.append(v)
-        elif subject and v.lemma_ in rules.DEATH_VERBS:
-            out.append(v)  # "… and died the next day"
-    return out
-
-
-def _short_place_or_manner(child: Token, verb: Token) -> bool:
-    """ "in his office": a short prepositional phrase after the verb that is not a date."""
-    subtree = list(child.subtree)
-    return (child.dep_ == "prep" and len(subtree) <= 4 and child.i > verb.i
-            and not any(t.ent_type_ in ("DATE", "TIME") for t in subtree))
-
-
-def _fate_text(verb: Token) -> str:
-    """ "shot in his office", "replaced by Yezhov", "found guilty of …"."""
-    keep = [verb]
-    for child in verb.children:
-        if child.dep_ in ("oprd", "acomp", "prt", "agent") or _short_place_or_manner(child, verb):
-            keep.extend(child.subtree)
-    return _phrase(keep)
-
-
-def _span_of(tokens: list[Token], segment: Segment, sentence: Sentence) -> Span:
-    start = segment.start_of(tokens[0].i, sentence)
-    last = tokens[-1]
-    end = segment.start_of(last.i, sentence) + len(last.text)
-    return Span(sentence.span.source, sentence.span.line, start, end)
-
-
-def _facts(head: Token, segment: Segment, sentence: Sentence) -> list[Fact]:
-    out = []
-    role = _role_tokens(head)
-    if role:
-        toks = sorted(role, key=lambda t: t.i)
-        out.append(Fact("role", _phrase(toks), _span_of(toks, segment, sentence), sentence.id))
-    for verb in _fate_verbs(head):
-        span = _span_of([verb], segment, sentence)
-        out.append(Fact("fate", _fate_text(verb), span, sentence.id))
-    return out
-
-
-def _pronoun_facts(segment: Segment, sentence: Sentence) -> list[tuple[Token, list[Fact]]]:
-    """Fates of "he"/"him" in a clause, to be given to the person the pronoun stands for."""
-    out = []
-    for tok in segment.doc:
-        lower = tok.lower_
-        if lower in rules.SUBJECT_PRONOUNS or lower in rules.OBJECT_PRONOUNS:
-            facts = [Fact("fate", _fate_text(v), _span_of([v], segment, sentence), sentence.id)
-                     for v in _fate_verbs(tok)]
-            if facts:
-                out.append((tok, facts))
-    return out
-
-
 # ---------------------------------------------------------------- one sentence
-
-
-def _local_kind(evidence: list[tuple[str, str]], label: str) -> str:
-    scores = _scores(evidence, label)
-    return max(KINDS, key=lambda k: (scores.get(k, 0.0), -KINDS.index(k)))
-
-
-def _scores(evidence: Iterable[tuple[str, str]], label: str = "") -> dict[str, float]:
-    scores: dict[str, float] = defaultdict(float)
-    for kind, reason in evidence:
-        scores[kind] += rules.WEIGHTS[reason]
-        if reason not in rules.LABEL_REASONS:
-            scores[kind] += rules.TIE_BREAK  # on a tie, what the notes say beats spaCy's label
-    return scores
-
-
-def cluster_scores(evidence: list[tuple[tuple[str, str], ...]]) -> dict[str, float]:
-    """Votes for the kind of a name from all its mentions.
-
-    spaCy's labels of one string are one opinion repeated, so they count as their mean; weak
-    clues ("agent", a place preposition, a list partner) count once; the rest add up.
-    """
-    scores: dict[str, float] = defaultdict(float)
-    n = max(1, len(evidence))
-    weak_seen: set[tuple[str, str]] = set()
-    for mention in evidence:
-        for kind, reason in mention:
-            weight = rules.WEIGHTS[reason]
-            if reason in rules.LABEL_REASONS:
-                scores[kind] += weight / n
-                continue
-            if reason in rules.WEAK_REASONS:
-                if (kind, reason) in weak_seen:
-                    continue
-                weak_seen.add((kind, reason))
-            scores[kind] += weight + rules.TIE_BREAK
-    return scores
-
-
-def _label_evidence(label: str) -> list[tuple[str, str]]:
-    kind = rules.KIND_OF_LABEL.get(label.rstrip("~"))
-    if kind is None:
-        return []
-    if label.endswith("~"):
-        return [(kind, "trimmed_label")]
-    return [(kind, "place_label" if kind == "place" else "label")]
-
-
-def _clearly_person(evidence: list[tuple[str, str]]) -> bool:
-    """Person by the words around it (a title, a role, a verb), not by spaCy's label alone."""
-    return _local_kind(evidence, "") == "person" and any(
-        k == "person" and r not in rules.LABEL_REASONS and rules.WEIGHTS[r] > 0
-        for k, r in evidence)
 
 
 def _antecedent(pron: Token, drafts: list[_Draft], segment: Segment) -> _Draft | None:
     """The name a singular pronoun stands for: the last subject for "he", object for "him"."""
     pos = segment.offset + pron.idx
     earlier = [d for d in drafts
-               if d.segment.offset + d.head.idx < pos and _local_kind(d.evidence, d.label)
-               == "person"]
+               if d.segment.offset + d.head.idx < pos and local_kind(d.evidence) == "person"]
     want = "subject" if pron.lower_ in rules.SUBJECT_PRONOUNS else "object"
     same = [d for d in earlier if d.role == want]
     if same:
@@ -466,18 +94,18 @@ def sentence_candidates(sentence: Sentence, segments: list[Segment]) -> list[Can
     """Names of one sentence with their evidence, roles and fates, spans into the source."""
     drafts: list[_Draft] = []
     for segment in segments:
-        for tokens, label in _name_tokens(segment):
-            ev, role = _syntax_evidence(tokens[-1])
-            draft = _Draft(tokens, segment, label, _label_evidence(label) + ev, [], role)
-            draft.evidence.extend(_shape_evidence(tokens))
-            draft.facts.extend(_facts(tokens[-1], segment, sentence))
+        for tokens, label in name_tokens(segment):
+            ev, role = syntax_evidence(tokens[-1])
+            draft = _Draft(tokens, segment, label, label_evidence(label) + ev, [], role)
+            draft.evidence.extend(shape_evidence(tokens))
+            draft.facts.extend(name_facts(tokens[-1], segment, sentence))
             if all(t.lower_.rstrip(".") in rules.TITLES for t in tokens):
                 continue  # "the Duke", "Lord Protector": a title standing alone names no one
-            if segment.label and not _clearly_person(draft.evidence):
+            if segment.label and not clearly_person(draft.evidence):
                 continue  # "The Rytov Platform:", "Iwakura Mission:": labels name topics
             drafts.append(draft)
     for segment in segments:
-        for pron, facts in _pronoun_facts(segment, sentence):
+        for pron, facts in pronoun_facts(segment, sentence):
             target = _antecedent(pron, drafts, segment)
             if target is not None:
                 target.facts.extend(facts)
@@ -486,10 +114,10 @@ def sentence_candidates(sentence: Sentence, segments: list[Segment]) -> list[Can
 
 def _freeze(d: _Draft, sentence: Sentence) -> Candidate:
     text = strip_possessive(" ".join(t.text for t in d.tokens))
-    span = _span_of(d.tokens, d.segment, sentence)
+    span = span_of(d.tokens, d.segment, sentence)
     partners = tuple((strip_possessive(t.text), t.ent_type_) for t in d.head.conjuncts
                      if t.pos_ == "PROPN")
-    return Candidate(text, _local_kind(d.evidence, d.label), span, sentence.id,
+    return Candidate(text, local_kind(d.evidence), span, sentence.id,
                      d.label.rstrip("~"), tuple(d.evidence), tuple(d.facts), d.role,
                      d.segment.quoted, partners)
 
