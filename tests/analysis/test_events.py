@@ -127,3 +127,13 @@ def test_misparsed_clause_falls_back_to_its_own_words() -> None:
     whats = [e.what for e in k.events if e.kind == "event"]
     assert "support for the regime was sinking" in whats
     assert "Ezhov arrested, shot" in whats
+
+
+def test_arrows_and_so_split_cause_from_effect() -> None:
+    k = analyse_text("Russia\n- Nov 1917 the Bolsheviks seized power → the civil war began\n"
+                     "- Lenin signed the treaty so the war with Germany ended.\n"
+                     "- As a result the Reds controlled Russia.\n")
+    found = links(k)
+    assert ("Bolsheviks seized power", "→", "civil war began") in found
+    assert ("Lenin signed treaty", "so", "war with Germany ended") in found
+    assert ("war with Germany ended", "as a result", "Reds controlled Russia") in found

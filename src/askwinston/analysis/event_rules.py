@@ -20,6 +20,13 @@ REASON_SIGNALS = ("because of", "because", "on the grounds that", "due to", "owi
                   "as a result of", "in response to", "in revenge for", "since")
 """Inside a sentence: the phrase after the signal is the cause of the event before it."""
 
+CLAUSE_BREAKS = re.compile(
+    r"\s*(?:→|->|=>|⇒)\s*"
+    r"|,?\s+so\s+(?=(?:the|a|an|he|she|they|it|this|his|her|their|its|many|most)\b)",
+    re.IGNORECASE)
+"""Where a note-style clause ends before a consequence: an arrow, or ", so the …". The break
+is kept in the text so the signal can still be read."""
+
 QUESTION_CAUSE = re.compile(r"(?i)^(?:why|how come)\s+(?:did|do|does|was|were|is|are|had)\s+"
                             r"(?P<topic>.+?)\??$")
 """A "Why did the purges take place?" heading: its lines are causes of its topic."""

@@ -103,7 +103,9 @@ def what_of(root: Token, skip: frozenset[int] = frozenset()) -> str:
 def plain_what(seg: Segment, skip: frozenset[int]) -> str:
     """The clause's own words without its date, when the parse found no subject to build on
     ("in the summer of 1930 support for the regime was sinking" is often misparsed)."""
-    words = [t for t in seg.doc if t.i not in skip and not t.is_punct]
+    lead = BACKWARD.match(seg.doc.text)
+    cut = lead.end() if lead else 0
+    words = [t for t in seg.doc if t.i not in skip and not t.is_punct and t.idx >= cut]
     while words and (words[0].pos_ in ("ADP", "CCONJ", "SCONJ", "DET") or words[0].i in skip):
         words = words[1:]
     text = _join(words[: rules.MAX_WHAT_WORDS])

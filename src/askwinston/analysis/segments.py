@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from askwinston.analysis.event_rules import CLAUSE_BREAKS
 from askwinston.analysis.quote_rules import quote_regions
 from askwinston.model import NoteLine, Sentence
 
@@ -45,6 +46,21 @@ def _trimmed(offset: int, text: str, quoted: bool) -> Piece | None:
     return Piece(offset + lead, body, quoted) if any(c.isalnum() for c in body) else None
 
 
+def _broken(offset: int, text: str) -> list[Piece]:
+    """An unquoted stretch cut at arrows and ", so the …" (see `event_rules.CLAUSE_BREAKS`)."""
+    out = []
+    pos = 0
+    for m in CLAUSE_BREAKS.finditer(text):
+        if m.start() == 0:
+            continue
+        piece = _trimmed(offset + pos, text[pos:m.start()], False)
+        if piece:
+            out.append(piece)
+        pos = m.end()
+    piece = _trimmed(offset + pos, text[pos:], False)
+    return [*out, piece] if piece else out
+
+
 def pieces(sentence: Sentence) -> list[Piece]:
     """Clauses of the sentence with quotations lifted out, then the quotations themselves."""
     text = sentence.text
@@ -55,17 +71,11 @@ def pieces(sentence: Sentence) -> list[Piece]:
         pos = a
         for qs, qe, _, _ in quotes:
             if qs >= a and qe <= b:
-                piece = _trimmed(pos, text[pos:qs], False)
-                if piece:
-                    out.append(piece)
+                out.extend(_broken(pos, text[pos:qs]))
                 pos = qe
-        piece = _trimmed(pos, text[pos:b], False)
-        if piece:
-            out.append(piece)
+        out.extend(_broken(pos, text[pos:b]))
     if not sentence.clauses:
-        piece = _trimmed(0, text, False)
-        if piece:
-            out.append(piece)
+        out.extend(_broken(0, text))
     for _, _, bs, be in quotes:
         piece = _trimmed(bs, text[bs:be], True)
         if piece:
