@@ -137,3 +137,20 @@ def test_arrows_and_so_split_cause_from_effect() -> None:
     assert ("Bolsheviks seized power", "→", "civil war began") in found
     assert ("Lenin signed treaty", "so", "war with Germany ended") in found
     assert ("war with Germany ended", "as a result", "Reds controlled Russia") in found
+
+
+def test_date_in_a_heading_is_inherited_by_its_lines() -> None:
+    """The dates engineer may tag headings: a Timex on a heading line with no sentence."""
+    from askwinston.analysis.events import Frame, build
+    from askwinston.analysis.structure import structure
+    from askwinston.model import Source, Span, Timex
+
+    text = "Notes\nThe Crisis of 1921\nRanek was arrested.\n"
+    notes = structure(Source(key="n.txt", path="n.txt", text=text))
+    [sentence] = notes.sentences
+    heading = notes.source.line(2)
+    when = Timex(Span("n.txt", 2, heading.start + 14, heading.start + 18), "1921", "DATE", "1921")
+    frame = Frame(sentence.id, sentence.span, "Ranek arrested", ("Ranek",), (),
+                  sentence.section_id)
+    [event], _ = build(notes, [frame], [when])
+    assert event.when == when and event.when_inherited
