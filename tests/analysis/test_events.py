@@ -154,3 +154,9 @@ def test_date_in_a_heading_is_inherited_by_its_lines() -> None:
                   sentence.section_id)
     [event], _ = build(notes, [frame], [when])
     assert event.when == when and event.when_inherited
+
+
+def test_he_is_the_person_of_the_line_before() -> None:
+    k = analyse_text("Notes\nMarek opposed the plan in 1930.\nHe lost his post.\n")
+    [lost] = [e for e in k.events if "lost" in e.what]
+    assert lost.who == ("Marek",)

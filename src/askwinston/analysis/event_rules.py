@@ -42,6 +42,9 @@ WHAT_DROP_DEPS = words("aux auxpass punct mark cc advmod relcl advcl det appos")
 DANGLING_WORDS = words("of in on at to for from by with because into onto over under and or")
 """Words an event's "what" may not end with once dates and clauses are cut out of it."""
 
+PERSONAL_PRONOUNS = words("he she")
+"""Subjects that stand for the person of the line before ("He lost his post")."""
+
 MAX_WHAT_WORDS = 10
 """An event's "what" is a few words, not the sentence."""
 

@@ -36,6 +36,7 @@ class Frame:
     where: tuple[str, ...]  # every name; `build` keeps the first resolved to a place
     section_id: str | None = None
     when: Timex | None = None
+    pronoun: bool = False  # the subject is "he"/"she": who it is comes from the line before
 
 
 def _keep(tok: Token, root: Token, skip: frozenset[int]) -> bool:
@@ -133,9 +134,12 @@ def sentence_frames(sentence: Sentence, segments: list[Segment], candidates: lis
         span = Span(sentence.span.source, sentence.span.line, lo, hi)
         dates = [(t.span.start - lo, t.span.end - lo) for t in timexes]
         skip = frozenset(t.i for t in seg.doc if any(a <= t.idx < b for a, b in dates))
-        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        has_subject = bool(subjects)
+        pronoun = any(c.lower_ in rules.PERSONAL_PRONOUNS for c in subjects)
         what = what_of(root, skip) if has_subject else plain_what(seg, skip)
-        out.append(Frame(sentence.id, span, what, who, where, sentence.section_id, own))
+        out.append(Frame(sentence.id, span, what, who, where, sentence.section_id, own,
+                         pronoun))
     return out
 
 
@@ -172,8 +176,9 @@ def _dated(notes: Notes, frames: list[Frame], timexes: list[Timex],
            index: dict[str, Entity]) -> list[Event]:
     own = _sentence_dates(timexes)
     headings = _heading_dates(notes, timexes)
+    sections = {s.id: s.section_id for s in notes.sentences}
     last: dict[str | None, Timex] = {}
-    events = []
+    events: list[Event] = []
     for f in frames:
         when = f.when or own.get(f.sentence_id)
         inherited = False
@@ -183,10 +188,23 @@ def _dated(notes: Notes, frames: list[Frame], timexes: list[Timex],
         else:
             last[f.section_id] = when
         where = next(iter(_canonical(f.where, index, "place")), None)
+        who = _canonical(f.who, index, "person")
+        if f.pronoun and not who:
+            who = _previous_person(events, f.section_id, sections)
         events.append(Event(stable_id("event", f.span.source, f.span.start), f.span,
-                            f.sentence_id, f.what, when, inherited,
-                            _canonical(f.who, index, "person"), where))
+                            f.sentence_id, f.what, when, inherited, who, where))
     return events
+
+
+def _previous_person(events: list[Event], section_id: str | None,
+                     sections: dict[str, str | None]) -> tuple[str, ...]:
+    """ "He lost his post": the first person of the latest earlier event in the section."""
+    for e in reversed(events):
+        if sections.get(e.sentence_id) != section_id:
+            break
+        if e.who:
+            return e.who[:1]
+    return ()
 
 
 def _sub_event(sentence: Sentence, start: int, text: str, kind: str) -> Event:
