@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -54,3 +55,19 @@ def test_seed_gold_quotes(seed_knowledge: Knowledge, gold: dict[str, Any]) -> No
         assert q.text.startswith(g["starts"])
         assert q.speaker == g["speaker"]
         assert q.speaker_entity_id is not None and ids[q.speaker_entity_id] == g["speaker"]
+
+
+def test_a_quote_across_clauses_is_read_once() -> None:
+    from askwinston.analysis.segments import pieces
+    from askwinston.analysis.structure import structure
+    from askwinston.model import Source
+
+    text = "Notes\nMarek said ‘Petrov must go - Petrov is a traitor’ loudly.\n"
+    [sentence] = structure(Source(key="n.txt", path="n.txt", text=text)).sentences
+    starts = [p.offset for p in pieces(sentence)]
+    assert len(starts) == len(set(starts))
+    spans = [(p.offset, p.offset + len(p.text)) for p in pieces(sentence)]
+    assert all(a2 >= b1 for (_, b1), (a2, _) in pairwise(spans))
+    k = analyse_text(text)
+    petrov = next(e for e in k.entities if e.name == "Petrov")
+    assert len({m.span for m in petrov.mentions}) == len(petrov.mentions) == 2

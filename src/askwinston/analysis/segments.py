@@ -62,24 +62,22 @@ def _broken(offset: int, text: str) -> list[Piece]:
 
 
 def pieces(sentence: Sentence) -> list[Piece]:
-    """Clauses of the sentence with quotations lifted out, then the quotations themselves."""
+    """Clauses of the sentence with quotations lifted out, and the quotations themselves (a
+    quotation that runs across clauses stays in its clauses, so no word is read twice)."""
     text = sentence.text
+    base = sentence.span.start
     quotes = quote_regions(text)
+    clauses = [(c.start - base, c.end - base) for c in sentence.clauses] or [(0, len(text))]
     out: list[Piece] = []
-    for clause in sentence.clauses or ():
-        a, b = clause.start - sentence.span.start, clause.end - sentence.span.start
+    for a, b in clauses:
         pos = a
-        for qs, qe, _, _ in quotes:
+        for qs, qe, bs, be in quotes:
             if qs >= a and qe <= b:
                 out.extend(_broken(pos, text[pos:qs]))
+                quoted = _trimmed(bs, text[bs:be], True)
+                out.extend([quoted] if quoted else [])
                 pos = qe
         out.extend(_broken(pos, text[pos:b]))
-    if not sentence.clauses:
-        out.extend(_broken(0, text))
-    for _, _, bs, be in quotes:
-        piece = _trimmed(bs, text[bs:be], True)
-        if piece:
-            out.append(piece)
     return sorted(out, key=lambda p: p.offset)
 
 
