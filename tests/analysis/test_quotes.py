@@ -71,3 +71,10 @@ def test_a_quote_across_clauses_is_read_once() -> None:
     k = analyse_text(text)
     petrov = next(e for e in k.entities if e.name == "Petrov")
     assert len({m.span for m in petrov.mentions}) == len(petrov.mentions) == 2
+
+
+def test_speaker_from_a_label_known_elsewhere() -> None:
+    k = analyse_text("Notes\nZurovin was arrested in 1935 and shot.\n"
+                     "Zurovin: 'we are all innocent of this'\n")
+    [q] = k.quotes
+    assert q.speaker == "Zurovin" and q.speaker_entity_id is not None

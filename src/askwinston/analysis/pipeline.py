@@ -101,7 +101,8 @@ def analyse(sources: Iterable[Source], progress: Progress | None = None) -> Know
     for d in documents:
         knowledge.timexes.extend(d.timexes)
         knowledge.quantities.extend(d.quantities)
-        knowledge.quotes.extend(quotes.link_speakers(d.quotes, names))
+        labels = {nl.line.number: nl.label for nl in d.notes.lines if nl.label}
+        knowledge.quotes.extend(quotes.link_speakers(d.quotes, names, labels))
         doc_events, links = events.build(d.notes, d.frames, d.timexes, names)
         knowledge.events.extend(doc_events)
         knowledge.links.extend(links)

@@ -8,6 +8,7 @@ linked to its entity after the notes are resolved (`link_speakers`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from askwinston.analysis.entities import Candidate
@@ -74,11 +75,25 @@ def annotate_sentence(sentence: Sentence, segments: list[Segment],
     return out
 
 
-def link_speakers(quotes: list[Quote], names: dict[str, Entity]) -> list[Quote]:
-    """Speakers named by their entity's canonical name and id."""
+def _label_speaker(label: str | None, names: dict[str, Entity]) -> Entity | None:
+    """The last known person named in a line's label ("Zinoviev: ‘…’")."""
+    if not label:
+        return None
+    found = [(m.start(), names[w.lower()]) for w in names
+             for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", label, re.IGNORECASE)
+             if names[w.lower()].kind == "person"]
+    return max(found, key=lambda f: f[0])[1] if found else None
+
+
+def link_speakers(quotes: list[Quote], names: dict[str, Entity],
+                  labels: dict[int, str] | None = None) -> list[Quote]:
+    """Speakers named by their entity's canonical name and id; a quote with no speaker in its
+    sentence takes a person named in its line's label (`labels`: line → label)."""
     out = []
     for q in quotes:
         entity = names.get(q.speaker.lower()) if q.speaker else None
+        if q.speaker is None:
+            entity = _label_speaker((labels or {}).get(q.span.line), names)
         if entity is not None and entity.kind == "person":
             q = replace(q, speaker=entity.name, speaker_entity_id=entity.id)
         out.append(q)
