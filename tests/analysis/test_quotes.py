@@ -78,3 +78,12 @@ def test_speaker_from_a_label_known_elsewhere() -> None:
                      "Zurovin: 'we are all innocent of this'\n")
     [q] = k.quotes
     assert q.speaker == "Zurovin" and q.speaker_entity_id is not None
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Notes\nMarek, once called ‘the darling of the whole party’ by Lenz, was tried.\n", "Lenz"),
+    ("Notes\nIn 1920 ‘we shall never surrender to them’ said Oskarov to Marek.\n", "Oskarov"),
+])
+def test_speaker_named_after_the_quote(text: str, speaker: str) -> None:
+    [q] = analyse_text(text).quotes
+    assert q.speaker == speaker

@@ -29,6 +29,16 @@ SPEECH_VERBS = words(
 """Lemmas whose subject is the speaker of a nearby quote."""
 
 
+AFTER_QUOTE = re.compile(
+    r"^\W*(?:by|said|says|wrote|writes|claimed|declared|replied|added|announced|"
+    r"shouted|exclaimed|insisted|warned|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+"
+    r"(?:said|says|wrote|claimed|declared|replied|added|announced|insisted|warned))\b")
+"""Right after a quote: "by Lenin", "said Oskarov", "Oskarov said" name the speaker."""
+
+AFTER_QUOTE_WINDOW = 40
+"""How far after the quote (characters) the speaker's name may be."""
+
+
 def quote_regions(text: str) -> list[tuple[int, int, int, int]]:
     """(start, end, body_start, body_end) of every quotation long enough to be speech."""
     out = []

@@ -12,7 +12,12 @@ import re
 from dataclasses import replace
 
 from askwinston.analysis.entities import Candidate
-from askwinston.analysis.quote_rules import SPEECH_VERBS, quote_regions
+from askwinston.analysis.quote_rules import (
+    AFTER_QUOTE,
+    AFTER_QUOTE_WINDOW,
+    SPEECH_VERBS,
+    quote_regions,
+)
 from askwinston.analysis.segments import Segment
 from askwinston.model import Entity, Quote, Sentence, Span
 
@@ -43,12 +48,25 @@ def _speech_subject(segments: list[Segment], sentence: Sentence, lo: int, hi: in
     return None
 
 
+def _named_after_quote(sentence: Sentence, people: list[Candidate], quote_end: int,
+                       hi: int) -> Candidate | None:
+    """ "‘…’ said Oskarov", "called ‘…’ by Lenin": a speech word or "by" right after the quote,
+    then the speaker."""
+    base = sentence.span.start
+    after = sentence.text[quote_end:hi]
+    if not AFTER_QUOTE.match(after):
+        return None
+    window = quote_end + len(after[:AFTER_QUOTE_WINDOW])
+    return next((c for c in people if quote_end <= c.span.start - base < window), None)
+
+
 def _speaker(sentence: Sentence, segments: list[Segment], candidates: list[Candidate],
-             quote_start: int) -> Candidate | None:
+             quote_start: int, quote_end: int) -> Candidate | None:
     base = sentence.span.start
     lo, hi = _clause_of(sentence, quote_start)
     people = [c for c in candidates if c.kind == "person" and not c.quoted]
-    said = _speech_subject(segments, sentence, lo, hi, people)
+    said = _named_after_quote(sentence, people, quote_end, hi) or _speech_subject(
+        segments, sentence, lo, hi, people)
     if said:
         return said
     before = [c for c in people if lo <= c.span.start - base < quote_start]
@@ -56,7 +74,7 @@ def _speaker(sentence: Sentence, segments: list[Segment], candidates: list[Candi
         labelled = [c for c in people if c.span.start < base]  # "Vyshinsky: 'I demand …'"
         return labelled[-1] if labelled else None
     last = before[-1]
-    if last.role == "object":
+    if last.role == "object":  # "had him shot, ‘that scoundrel …’": the one who had it done
         subjects = [c for c in before if c.role == "subject"]
         return subjects[-1] if subjects else last
     return last
@@ -68,7 +86,7 @@ def annotate_sentence(sentence: Sentence, segments: list[Segment],
     out = []
     base = sentence.span.start
     for start, end, body_start, body_end in quote_regions(sentence.text):
-        who = _speaker(sentence, segments, candidates, start)
+        who = _speaker(sentence, segments, candidates, start, end)
         span = Span(sentence.span.source, sentence.span.line, base + start, base + end)
         body = sentence.text[body_start:body_end]
         out.append(Quote(span, body, who.text if who else None, None, sentence.id))
