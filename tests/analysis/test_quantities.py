@@ -122,3 +122,12 @@ def test_ages_and_year_ranges_are_not_counts(text: str) -> None:
 def test_counts_leave_out_clauses_before_the_verb() -> None:
     [q] = quantities("The hunt grew into a terror: at least 3 million people were shot.")
     assert q.counts == "people shot"
+
+
+@pytest.mark.parametrize("text", [
+    "Caesar raided Britain twice, in 55 and 54 BC.",
+    "In AD 43 Claudius invaded.",
+    "Boudica revolted c. AD 60–61.",
+])
+def test_years_with_an_era_are_not_counts(text: str) -> None:
+    assert quantities(text) == []

@@ -29,10 +29,19 @@ def _is_not_a_count(m: re.Match[str], text: str, dates: list[tuple[int, int]]) -
         return True
     if rules.AGE_CONTEXT.search(text[: m.start()]) or rules.AGE_AFTER.match(text[m.end():]):
         return True
+    if rules.ERA_AFTER.match(text[m.end():]) or rules.ERA_BEFORE.search(text[: m.start()]):
+        return True
+    if _era_list_year(m, text):
+        return True  # "in 55 and 54 BC": the first year of a list shares the era
     if rules.YEAR_RANGE_BEFORE.search(text[: m.start()]):
         return True  # "1937–38": the end of a range of years
     plain = not (m.group("hedge") or m.group("pct") or m.group("scale") or m.group("of"))
     return plain and bool(rules.YEAR.match(m.group("num")))
+
+
+def _era_list_year(m: re.Match[str], text: str) -> bool:
+    after = re.match(r"\s*(?:and|or|,)\s*(\d{1,4})", text[m.end():])
+    return after is not None and bool(rules.ERA_AFTER.match(text[m.end() + after.end():]))
 
 
 def _value(m: re.Match[str]) -> tuple[float, str | None, float | None]:

@@ -48,6 +48,10 @@ AGE_AFTER = re.compile(r"(?i)^(?:\s*(?:and|or)\s+(?:over|under|above|older|young
 YEAR_RANGE_BEFORE = re.compile(r"\b1\d{3}[–-]$")
 """Before a number: "1937–38", the second year of a range."""
 
+ERA_AFTER = re.compile(r"^(?:\s*[–-]\s*\d{1,4})?\s*(?:BC|BCE|AD|CE|B\.C\.?|A\.D\.?)\b")
+ERA_BEFORE = re.compile(r"\b(?:AD|CE|A\.D\.)\s*(?:\d{1,4}\s*[–-]\s*)?$")
+"""Years with an era: "55 and 54 BC", "AD 43", "c. AD 60–61" are dates, not counts."""
+
 PREDICATE_DROP_DEPS = frozenset(
     {"aux", "auxpass", "punct", "mark", "advcl", "parataxis", "npadvmod", "nsubj",
      "nsubjpass", "expl"})
