@@ -160,3 +160,19 @@ def test_he_is_the_person_of_the_line_before() -> None:
     k = analyse_text("Notes\nMarek opposed the plan in 1930.\nHe lost his post.\n")
     [lost] = [e for e in k.events if "lost" in e.what]
     assert lost.who == ("Marek",)
+
+
+def test_date_in_a_label_dates_its_line() -> None:
+    from askwinston.analysis.events import Frame, build
+    from askwinston.analysis.structure import structure
+    from askwinston.model import Source, Span, Timex
+
+    text = "Notes\nOct 1905: Kenney was arrested.\n"
+    notes = structure(Source(key="n.txt", path="n.txt", text=text))
+    [sentence] = notes.sentences
+    line = notes.source.line(2)
+    when = Timex(Span("n.txt", 2, line.start, line.start + 8), "Oct 1905", "DATE", "1905-10")
+    frame = Frame(sentence.id, sentence.span, "Kenney arrested", ("Kenney",), (),
+                  sentence.section_id)
+    [event], _ = build(notes, [frame], [when])
+    assert event.when == when and not event.when_inherited

@@ -146,11 +146,18 @@ def sentence_frames(sentence: Sentence, segments: list[Segment], candidates: lis
 # ---------------------------------------------------------------- across one document
 
 
-def _sentence_dates(timexes: list[Timex]) -> dict[str, Timex]:
+def _sentence_dates(notes: Notes, timexes: list[Timex]) -> dict[str, Timex]:
+    """Each sentence's first date; a date in a line's label ("Oct 1905: …", tagged with no
+    sentence) belongs to the sentences of that line."""
+    by_line: dict[int, list[str]] = {}
+    for s in notes.sentences:
+        by_line.setdefault(s.span.line, []).append(s.id)
     out: dict[str, Timex] = {}
     for t in timexes:
-        if t.sentence_id and t.type == "DATE":
-            out.setdefault(t.sentence_id, t)
+        if t.type != "DATE":
+            continue
+        for sid in [t.sentence_id] if t.sentence_id else by_line.get(t.span.line, []):
+            out.setdefault(sid, t)
     return out
 
 
@@ -174,7 +181,7 @@ def _canonical(names: tuple[str, ...], index: dict[str, Entity], kind: str) -> t
 
 def _dated(notes: Notes, frames: list[Frame], timexes: list[Timex],
            index: dict[str, Entity]) -> list[Event]:
-    own = _sentence_dates(timexes)
+    own = _sentence_dates(notes, timexes)
     headings = _heading_dates(notes, timexes)
     sections = {s.id: s.section_id for s in notes.sentences}
     last: dict[str | None, Timex] = {}
