@@ -301,3 +301,9 @@ def test_apposition_naming_someone_else_is_not_a_role(named: Find) -> None:
     henry = named(k, "Henry VI")
     assert henry is not None
     assert not [f for f in henry.facts if f.kind == "role"]
+
+
+def test_hyphenated_names_stay_whole() -> None:
+    k = analyse_text("Notes\nAustria-Hungary declared war on Serbia in 1914.\n")
+    assert kinds(k).get("Austria-Hungary") == "place"
+    assert "Austria" not in kinds(k) and "Hungary" not in kinds(k)

@@ -176,3 +176,10 @@ def test_date_in_a_label_dates_its_line() -> None:
                   sentence.section_id)
     [event], _ = build(notes, [frame], [when])
     assert event.when == when and not event.when_inherited
+
+
+def test_a_chain_of_arrows_links_each_step() -> None:
+    k = analyse_text("Notes\nIn 1914 Serbia was attacked → Russia mobilised → Germany "
+                     "declared war.\n")
+    found = [(c, s, e) for c, s, e in links(k) if s == "→"]
+    assert len(found) == 2

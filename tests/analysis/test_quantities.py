@@ -131,3 +131,17 @@ def test_counts_leave_out_clauses_before_the_verb() -> None:
 ])
 def test_years_with_an_era_are_not_counts(text: str) -> None:
     assert quantities(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Austria-Hungary declared war on Serbia on 28 July.",
+    "Britain declared war on 4 Aug.",
+    "War was declared on July 28.",
+])
+def test_days_of_a_month_are_not_counts(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_may_as_a_verb_is_not_a_month() -> None:
+    [q] = quantities("Up to 5,000 may have died in the camps.")
+    assert q.value == 5000

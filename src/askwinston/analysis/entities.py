@@ -113,7 +113,8 @@ def sentence_candidates(sentence: Sentence, segments: list[Segment]) -> list[Can
 
 
 def _freeze(d: _Draft, sentence: Sentence) -> Candidate:
-    text = strip_possessive(" ".join(t.text for t in d.tokens))
+    first, last = d.tokens[0].i, d.tokens[-1].i
+    text = strip_possessive(d.segment.doc[first:last + 1].text)  # as written: "Austria-Hungary"
     span = span_of(d.tokens, d.segment, sentence)
     partners = tuple((strip_possessive(t.text), t.ent_type_) for t in d.head.conjuncts
                      if t.pos_ == "PROPN")

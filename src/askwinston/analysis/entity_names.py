@@ -119,4 +119,21 @@ def name_tokens(segment: Segment) -> list[tuple[list[Token], str]]:
             used.update(t.i for t in ent)
     for run in _propn_runs(doc, used):
         out.append((run, ""))
-    return [(t, lab) for t, lab in sorted(out, key=lambda x: x[0][0].i) if not _named_after(t)]
+    joined = _join_hyphenated(sorted(out, key=lambda x: x[0][0].i))
+    return [(t, lab) for t, lab in joined if not _named_after(t)]
+
+
+def _join_hyphenated(names: list[tuple[list[Token], str]]) -> list[tuple[list[Token], str]]:
+    """ "Austria-Hungary": two names joined by a hyphen with no spaces are one name."""
+    out: list[tuple[list[Token], str]] = []
+    for toks, label in names:
+        if out:
+            prev, prev_label = out[-1]
+            gap = toks[0].i - prev[-1].i
+            hyphen = prev[-1].nbor(1) if gap == 2 else None
+            if (hyphen is not None and hyphen.text in ("-", "–") and not prev[-1].whitespace_
+                    and not hyphen.whitespace_):
+                out[-1] = ([*prev, hyphen, *toks], prev_label or label)
+                continue
+        out.append((toks, label))
+    return out

@@ -239,11 +239,12 @@ def _sentence_links(sentence: Sentence, events: list[Event], previous: Event | N
     span = sentence.span
     if (m := BACKWARD.search(text)) and previous is not None and events:
         links.append(Link(previous.id, events[0].id, m.group("signal").lower(), span))
-    elif (m := FORWARD.search(text)) and m.start() > 0:
-        before = [e for e in events if e.span.start < base + m.start()]
-        after = [e for e in events if e.span.start >= base + m.start()]
-        if before and after:
-            links.append(Link(before[-1].id, after[0].id, m.group("signal").lower(), span))
+    else:
+        for m in (m for m in FORWARD.finditer(text) if m.start() > 0):  # "A → B → C"
+            before = [e for e in events if e.span.start < base + m.start()]
+            after = [e for e in events if e.span.start >= base + m.start()]
+            if before and after:
+                links.append(Link(before[-1].id, after[0].id, m.group("signal").lower(), span))
     for m in REASON.finditer(text):
         effects = [e for e in events if e.span.start < base + m.start()]
         if not effects:

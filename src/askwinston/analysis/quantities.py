@@ -31,6 +31,9 @@ def _is_not_a_count(m: re.Match[str], text: str, dates: list[tuple[int, int]]) -
         return True
     if rules.ERA_AFTER.match(text[m.end():]) or rules.ERA_BEFORE.search(text[: m.start()]):
         return True
+    if rules.MONTH_AFTER.match(text[m.end("num"):]) or rules.MONTH_BEFORE.search(
+            text[: m.start("num")]):
+        return True
     if _era_list_year(m, text):
         return True  # "in 55 and 54 BC": the first year of a list shares the era
     if rules.YEAR_RANGE_BEFORE.search(text[: m.start()]):

@@ -52,6 +52,12 @@ ERA_AFTER = re.compile(r"^(?:\s*[–-]\s*\d{1,4})?\s*(?:BC|BCE|AD|CE|B\.C\.?|A\.
 ERA_BEFORE = re.compile(r"\b(?:AD|CE|A\.D\.)\s*(?:\d{1,4}\s*[–-]\s*)?$")
 """Years with an era: "55 and 54 BC", "AD 43", "c. AD 60–61" are dates, not counts."""
 
+_MONTH = (r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|May)\b")
+MONTH_AFTER = re.compile(r"^(?i:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH)
+MONTH_BEFORE = re.compile(r"\b" + _MONTH + r"\.?\s+$")
+"""A day of a month: "28 July", "4 Aug 1914", "July 28" are dates even when no year follows."""
+
 PREDICATE_DROP_DEPS = frozenset(
     {"aux", "auxpass", "punct", "mark", "advcl", "parataxis", "npadvmod", "nsubj",
      "nsubjpass", "expl"})
