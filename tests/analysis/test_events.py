@@ -183,3 +183,14 @@ def test_a_chain_of_arrows_links_each_step() -> None:
                      "declared war.\n")
     found = [(c, s, e) for c, s, e in links(k) if s == "→"]
     assert len(found) == 2
+
+
+@pytest.mark.parametrize(("value", "ok"), [
+    ("1934-12-01", True), ("1936-SU", True), ("-0044", True), ("193", True),
+    ("XXXX-WI", False), ("PRESENT_REF", False),
+])
+def test_only_anchored_dates_place_events(value: str, ok: bool) -> None:
+    from askwinston.analysis.events import anchored
+    from askwinston.model import Span, Timex
+
+    assert anchored(Timex(Span("n", 1, 0, 1), "x", "DATE", value)) is ok

@@ -113,6 +113,12 @@ def plain_what(seg: Segment, skip: frozenset[int]) -> str:
     return text
 
 
+def anchored(t: Timex) -> bool:
+    """A date that can place an event: a DATE whose value starts with a year ("1934-12",
+    "-0044"), not an unanchored "XXXX-WI" ("the winter") or "PRESENT_REF"."""
+    return t.type == "DATE" and (t.value[:1].isdigit() or t.value[:2].lstrip("-")[:1].isdigit())
+
+
 def _in(span: Span, lo: int, hi: int) -> bool:
     return lo <= span.start < hi
 
@@ -130,7 +136,7 @@ def sentence_frames(sentence: Sentence, segments: list[Segment], candidates: lis
         here = [c for c in candidates if _in(c.span, lo, hi)]
         who = tuple(dict.fromkeys(c.text for c in here))
         where = who
-        own = next((t for t in timexes if _in(t.span, lo, hi) and t.type == "DATE"), None)
+        own = next((t for t in timexes if _in(t.span, lo, hi) and anchored(t)), None)
         span = Span(sentence.span.source, sentence.span.line, lo, hi)
         dates = [(t.span.start - lo, t.span.end - lo) for t in timexes]
         skip = frozenset(t.i for t in seg.doc if any(a <= t.idx < b for a, b in dates))
@@ -154,7 +160,7 @@ def _sentence_dates(notes: Notes, timexes: list[Timex]) -> dict[str, Timex]:
         by_line.setdefault(s.span.line, []).append(s.id)
     out: dict[str, Timex] = {}
     for t in timexes:
-        if t.type != "DATE":
+        if not anchored(t):
             continue
         for sid in [t.sentence_id] if t.sentence_id else by_line.get(t.span.line, []):
             out.setdefault(sid, t)
@@ -163,7 +169,7 @@ def _sentence_dates(notes: Notes, timexes: list[Timex]) -> dict[str, Timex]:
 
 def _heading_dates(notes: Notes, timexes: list[Timex]) -> dict[str, Timex]:
     """Dates written in a heading (a Timex on the heading's line that belongs to no sentence)."""
-    by_line = {t.span.line: t for t in timexes if t.sentence_id is None and t.type == "DATE"}
+    by_line = {t.span.line: t for t in timexes if t.sentence_id is None and anchored(t)}
     return {s.id: by_line[s.line] for s in notes.sections if s.line in by_line}
 
 
