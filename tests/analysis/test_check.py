@@ -71,3 +71,8 @@ def test_spelling_finding_says_where_each_spelling_is() -> None:
     [f] = findings("Notes\nPetrovsky was sacked.\nLater Petrowsky was shot.\n", "spelling")
     assert "“Petrowsky” (notes.txt line 3)" in f.message
     assert "elsewhere Petrovsky (notes.txt line 2)" in f.message
+
+
+def test_a_line_with_a_year_in_its_label_is_not_undated() -> None:
+    text = "Notes\nThe Trial\nApril 1483: the judges were bribed.\nIn 1922 Ranek was shot.\n"
+    assert findings(text, "undated") == []

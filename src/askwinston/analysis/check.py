@@ -139,10 +139,14 @@ def check(knowledge: Knowledge) -> list[Finding]:
     """Every inconsistency found in the notes, spelling first, in line order within a kind."""
     sentence_events = [e for e in knowledge.events if e.kind == "event"]
     sections = {s.id: s.section_id for n in knowledge.notes for s in n.sentences}
+    dated_labels = {(n.source.key, nl.line.number) for n in knowledge.notes for nl in n.lines
+                    if nl.label and rules.LABEL_WITH_YEAR.search(nl.label)}
+    undated_candidates = [e for e in sentence_events
+                          if (e.span.source, e.span.line) not in dated_labels]
     return [
         *spelling_findings(knowledge.entities),
         *date_findings(sentence_events),
         *number_findings(knowledge.quantities),
-        *undated_findings(sentence_events, sections),
+        *undated_findings(undated_candidates, sections),
     ]
 

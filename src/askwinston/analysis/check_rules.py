@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from askwinston.analysis.lexicon import words
 
 STOPWORDS = words(
@@ -19,3 +21,7 @@ SAME_COUNT_OVERLAP = 0.6
 
 MIN_COMPARED_WORDS = 2
 """Phrases with fewer content words are too vague to compare."""
+
+LABEL_WITH_YEAR = re.compile(r"\b\d{3,4}\b")
+"""A "Label:" with a year in it ("April 1483:") dates its line, even if no Timex was read from
+the label, so such lines are never reported as undated."""
