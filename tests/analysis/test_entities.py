@@ -307,3 +307,12 @@ def test_hyphenated_names_stay_whole() -> None:
     k = analyse_text("Notes\nAustria-Hungary declared war on Serbia in 1914.\n")
     assert kinds(k).get("Austria-Hungary") == "place"
     assert "Austria" not in kinds(k) and "Hungary" not in kinds(k)
+
+
+def test_organisation_names_leave_out_describing_adjectives() -> None:
+    k = analyse_text("Notes\nThe weakened army struggled. The new government fell in 1918.\n"
+                     "Stalin was voted onto the party central committee.\n")
+    names = kinds(k)
+    assert names.get("army") == "org" and names.get("government") == "org"
+    assert "weakened army" not in names and "new government" not in names
+    assert names.get("party central committee") == "org"

@@ -51,7 +51,10 @@ def _org_phrase(tok: Token) -> list[Token] | None:
     for t in reversed(left):
         if t.i == start - 1:
             start = t.i
-    return [t for t in toks if t.i >= start]
+    phrase = [t for t in toks if t.i >= start]
+    while len(phrase) > 1 and phrase[0].dep_ == "amod" and phrase[0].is_lower:
+        phrase = phrase[1:]  # "the new government", "a weakened army": description, not name
+    return phrase
 
 
 def _propn_runs(doc_tokens: Iterable[Token], used: set[int]) -> list[list[Token]]:
@@ -108,6 +111,9 @@ def name_tokens(segment: Segment) -> list[tuple[list[Token], str]]:
             out.append((phrase, "ORG" if tok.ent_type_ == "ORG" else ""))
             used.update(t.i for t in phrase)
     for ent in doc.ents:
+        if ent.label_ in rules.NOT_NAME_LABELS or any(t.pos_ in ("VERB", "AUX") for t in ent):
+            used.update(t.i for t in ent)  # "Wars of the Roses", "Henry spared Simnel"
+            continue
         if ent.label_ not in rules.KIND_OF_LABEL or any(t.i in used for t in ent):
             continue
         if ent.label_ == "NORP" and ent.root.pos_ == "ADJ":

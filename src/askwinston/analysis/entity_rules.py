@@ -12,6 +12,9 @@ KIND_OF_LABEL = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place
                  "FAC": "place", "NORP": "group"}
 """spaCy labels → askwinston kinds (the label is one vote among several, not the answer)."""
 
+NOT_NAME_LABELS = frozenset({"EVENT", "LAW", "PRODUCT", "LANGUAGE"})
+"""spaCy entities that name wars, acts and things: their words are nobody's name."""
+
 TITLES = words(
     "general tsar czar tsarina king queen emperor empress kaiser president premier chancellor "
     "comrade marshal admiral colonel captain major lieutenant sergeant commander prince princess "
