@@ -1,9 +1,10 @@
 """Quoted speech and who said it.
 
-The speaker is, in order of trust: the subject of a speech verb in the clause that introduces the
-quote; the subject of the main clause when the quote follows an object ("had him shot, ‘that
-scoundrel…’" is Stalin's); the person named just before the quote in the same clause. The name is
-linked to its entity after the notes are resolved (`link_speakers`).
+The speaker is, in order of trust: a person named right after the quote with a speech word or
+"by" ("‘…’ said Oskarov", "called ‘…’ by Lenin"); the subject of a speech verb in the clause; the
+subject of the main clause when the quote follows an object ("had him shot, ‘that scoundrel…’" is
+Stalin's); the person named just before the quote in the same clause; a person in the line's
+"Label:". The name is linked to its entity after the notes are resolved (`link_speakers`).
 """
 
 from __future__ import annotations
