@@ -316,3 +316,13 @@ def test_organisation_names_leave_out_describing_adjectives() -> None:
     assert names.get("army") == "org" and names.get("government") == "org"
     assert "weakened army" not in names and "new government" not in names
     assert names.get("party central committee") == "org"
+
+
+def test_they_takes_the_fate_of_the_people_last_named_together(named: Find) -> None:
+    k = analyse_text("Notes\nIn 1936 Kamenko and Zurov were brought from prison.\n"
+                     "They were found guilty and shot.\n")
+    for name in ("Kamenko", "Zurov"):
+        person = named(k, name)
+        assert person is not None
+        fates = " / ".join(f.text for f in person.facts if f.span.line == 3)
+        assert "found guilty" in fates and "shot" in fates

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -310,8 +310,40 @@ def _entity(cl: _Cluster, variants: list[str]) -> Entity:
                   description, list(variants))
 
 
-def resolve(notes: list[Notes], candidates: list[Candidate]) -> list[Entity]:
-    """One entity per person, organisation, place or group, with kind voted across the notes."""
+def _group_before(fact: Fact, candidates: list[Candidate], sections: dict[str, str | None]
+                  ) -> list[Candidate]:
+    """The people last named together as a subject ("Kamenev and Zinoviev were …") before a
+    plural pronoun's fact, in the same section of the same notes."""
+    section = sections.get(fact.sentence_id or "")
+    earlier = [c for c in candidates
+               if c.span.source == fact.span.source and c.span.start < fact.span.start
+               and sections.get(c.sentence_id) == section]
+    lead = next((c for c in reversed(earlier)
+                 if c.role == "subject" and c.partners and c.kind == "person"), None)
+    if lead is None:
+        return []
+    names = {lead.text, *(p for p, _ in lead.partners)}
+    return [c for c in earlier if c.sentence_id == lead.sentence_id and c.text in names]
+
+
+def _with_plural_fates(notes: list[Notes], candidates: list[Candidate],
+                       plural: list[Fact]) -> list[Candidate]:
+    """Candidates with the fates of "they" given to the group they stand for."""
+    sections = {s.id: s.section_id for n in notes for s in n.sentences}
+    extra: dict[int, list[Fact]] = defaultdict(list)
+    index = {id(c): i for i, c in enumerate(candidates)}
+    for fact in plural:
+        for c in _group_before(fact, candidates, sections):
+            extra[index[id(c)]].append(fact)
+    return [replace(c, facts=c.facts + tuple(extra[i])) if i in extra else c
+            for i, c in enumerate(candidates)]
+
+
+def resolve(notes: list[Notes], candidates: list[Candidate],
+            plural_fates: list[Fact] | None = None) -> list[Entity]:
+    """One entity per person, organisation, place or group, with kind voted across the notes
+    (`plural_fates`: fates of "they", given to the people last named together)."""
+    candidates = _with_plural_fates(notes, candidates, plural_fates or [])
     clusters = _clusters(candidates)
     _listed_with_people(clusters)
     _link_surnames(clusters)

@@ -98,3 +98,17 @@ def pronoun_facts(segment: Segment, sentence: Sentence) -> list[tuple[Token, lis
             if facts:
                 out.append((tok, facts))
     return out
+
+
+def plural_fates(sentence: Sentence, segments: list[Segment]) -> list[Fact]:
+    """Fates of "they"/"them" ("They were found guilty and shot"): the people they stand for
+    are found across the notes (`entities.resolve`), so these facts wait without an owner."""
+    out: list[Fact] = []
+    for segment in segments:
+        if segment.quoted or segment.label:
+            continue
+        for tok in segment.doc:
+            if tok.lower_ in rules.PLURAL_PRONOUNS:
+                out.extend(Fact("fate", _fate_text(v), span_of([v], segment, sentence),
+                                sentence.id) for v in _fate_verbs(tok))
+    return out

@@ -114,6 +114,9 @@ SUBJECT_PRONOUNS = words("he she")
 OBJECT_PRONOUNS = words("him her")
 """Singular personal pronouns that take a fate from the verb they belong to."""
 
+PLURAL_PRONOUNS = words("they them")
+"""Plural pronouns: their fates go to the people last named together as a subject."""
+
 WEIGHTS = {
     "label": 1.0,  # spaCy's own label
     "place_label": 1.25,  # spaCy's GPE/LOC/FAC: countries act in history ("Germany invaded")

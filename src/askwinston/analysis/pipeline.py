@@ -16,11 +16,12 @@ from spacy.tokens import Doc
 
 from askwinston.analysis import entities, events, quantities, quotes, timex
 from askwinston.analysis.entities import Candidate
+from askwinston.analysis.entity_facts import plural_fates
 from askwinston.analysis.events import Frame
 from askwinston.analysis.nlp import load_nlp
 from askwinston.analysis.segments import Piece, Segment, label_piece, pieces
 from askwinston.analysis.structure import structure
-from askwinston.model import Knowledge, Notes, Quantity, Quote, Sentence, Source, Timex
+from askwinston.model import Fact, Knowledge, Notes, Quantity, Quote, Sentence, Source, Timex
 
 BATCH_SIZE = 512
 """Sentences parsed per spaCy batch: large enough for speed, small enough for flat memory."""
@@ -36,6 +37,7 @@ class DocumentResults:
     notes: Notes
     timexes: list[Timex]
     candidates: list[Candidate] = field(default_factory=list)
+    plural_fates: list[Fact] = field(default_factory=list)  # of "they", owners found later
     quantities: list[Quantity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     frames: list[Frame] = field(default_factory=list)
@@ -78,6 +80,7 @@ def analyse_notes(notes: Notes, progress: Progress | None = None) -> DocumentRes
     for sentence, segments in _parsed(notes):
         cands = entities.sentence_candidates(sentence, segments)
         results.candidates.extend(cands)
+        results.plural_fates.extend(plural_fates(sentence, segments))
         results.quantities.extend(
             quantities.annotate_sentence(sentence, segments, dates.get(sentence.id, []))
         )
@@ -96,7 +99,8 @@ def analyse(sources: Iterable[Source], progress: Progress | None = None) -> Know
     documents = [analyse_notes(structure(source), progress) for source in sources]
     all_candidates = [c for d in documents for c in d.candidates]
     knowledge.notes = [d.notes for d in documents]
-    knowledge.entities = entities.resolve(knowledge.notes, all_candidates)
+    plural = [f for d in documents for f in d.plural_fates]
+    knowledge.entities = entities.resolve(knowledge.notes, all_candidates, plural)
     names = entities.name_index(knowledge.entities)
     for d in documents:
         knowledge.timexes.extend(d.timexes)
