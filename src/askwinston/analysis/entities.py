@@ -196,6 +196,26 @@ def _link_surnames(clusters: dict[str, _Cluster]) -> None:
             clusters[owners[0]].add(clusters.pop(key))
 
 
+def _variant_pairs(people: list[str]) -> Iterable[tuple[str, str]]:
+    """Pairs of names that are spellings of one name. Only names whose surnames share a first
+    letter, or differ by a dropped first letter, are compared, so the work grows gently."""
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for k in people:
+        last = surname(k)
+        buckets[last[:1]].append(k)
+        if len(last) > 1:
+            buckets[last[1:2]].append(k)  # "yezhov" may be "ezhov" with its Y dropped
+    order = {k: i for i, k in enumerate(people)}
+    seen: set[tuple[str, str]] = set()
+    for names in buckets.values():
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                pair = (a, b) if order[a] < order[b] else (b, a)
+                if pair not in seen and a != b and are_variants(a, b):
+                    seen.add(pair)
+                    yield pair
+
+
 def _merge_variants(clusters: dict[str, _Cluster]) -> dict[str, list[str]]:
     """Misspellings of one surname become one cluster; returns canonical key → variant forms."""
     people = [k for k, cl in clusters.items() if cl.kind() == "person"]
@@ -206,10 +226,8 @@ def _merge_variants(clusters: dict[str, _Cluster]) -> dict[str, list[str]]:
             k = parent[k]
         return k
 
-    for i, a in enumerate(people):
-        for b in people[i + 1:]:
-            if are_variants(a, b):
-                parent[find(b)] = find(a)
+    for a, b in _variant_pairs(people):
+        parent[find(b)] = find(a)
     groups: dict[str, list[str]] = defaultdict(list)
     for k in people:
         groups[find(k)].append(k)
@@ -310,14 +328,10 @@ def _entity(cl: _Cluster, variants: list[str]) -> Entity:
                   description, list(variants))
 
 
-def _group_before(fact: Fact, candidates: list[Candidate], sections: dict[str, str | None]
-                  ) -> list[Candidate]:
+def _group_before(fact: Fact, here: list[Candidate]) -> list[Candidate]:
     """The people last named together as a subject ("Kamenev and Zinoviev were …") before a
-    plural pronoun's fact, in the same section of the same notes."""
-    section = sections.get(fact.sentence_id or "")
-    earlier = [c for c in candidates
-               if c.span.source == fact.span.source and c.span.start < fact.span.start
-               and sections.get(c.sentence_id) == section]
+    plural pronoun's fact (`here`: the candidates of the fact's section, in order)."""
+    earlier = [c for c in here if c.span.start < fact.span.start]
     lead = next((c for c in reversed(earlier)
                  if c.role == "subject" and c.partners and c.kind == "person"), None)
     if lead is None:
@@ -329,12 +343,20 @@ def _group_before(fact: Fact, candidates: list[Candidate], sections: dict[str, s
 def _with_plural_fates(notes: list[Notes], candidates: list[Candidate],
                        plural: list[Fact]) -> list[Candidate]:
     """Candidates with the fates of "they" given to the group they stand for."""
+    if not plural:
+        return candidates
     sections = {s.id: s.section_id for n in notes for s in n.sentences}
+    by_section: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    for i, c in enumerate(candidates):
+        by_section[(c.span.source, sections.get(c.sentence_id))].append(i)
     extra: dict[int, list[Fact]] = defaultdict(list)
-    index = {id(c): i for i, c in enumerate(candidates)}
     for fact in plural:
-        for c in _group_before(fact, candidates, sections):
-            extra[index[id(c)]].append(fact)
+        where = (fact.span.source, sections.get(fact.sentence_id or ""))
+        here = by_section.get(where, [])
+        group = {id(c) for c in _group_before(fact, [candidates[i] for i in here])}
+        for i in here:
+            if id(candidates[i]) in group:
+                extra[i].append(fact)
     return [replace(c, facts=c.facts + tuple(extra[i])) if i in extra else c
             for i, c in enumerate(candidates)]
 
