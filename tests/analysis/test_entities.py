@@ -326,3 +326,12 @@ def test_they_takes_the_fate_of_the_people_last_named_together(named: Find) -> N
         assert person is not None
         fates = " / ".join(f.text for f in person.facts if f.span.line == 3)
         assert "found guilty" in fates and "shot" in fates
+
+
+def test_battles_and_treaties_are_named_after_places() -> None:
+    k = analyse_text("Notes\nRichard was killed at the Battle of Wakefield in 1460.\n"
+                     "The Treaty of Kanagawa opened two ports in 1854.\n")
+    names = kinds(k)
+    assert names.get("Wakefield") == "place"
+    assert names.get("Kanagawa") == "place"
+    assert "Battle of Wakefield" not in names

@@ -104,6 +104,8 @@ def syntax_evidence(head: Token) -> tuple[list[tuple[str, str]], str]:
         prep = verb
         if prep.lower_ == "of" and prep.head.lower_ in rules.PERSON_OF_NOUNS:
             ev.append(("person", "person_noun"))
+        elif prep.lower_ == "of" and prep.head.lower_ in rules.PLACE_OF_NOUNS:
+            ev.append(("place", "place_of"))
         elif prep.dep_ == "agent":
             strong = prep.head.lemma_ in rules.PATIENT_VERBS
             ev.append(("person", "human_subject" if strong else "agent"))

@@ -36,6 +36,16 @@ def _name_word(tok: Token) -> bool:
         nxt is not None and nxt.is_title)
 
 
+def _place_of(ent: SpacySpan) -> list[Token] | None:
+    """The place in "the Battle of Wakefield" or "the Treaty of Kanagawa", if the entity is one."""
+    words = list(ent)
+    for i, tok in enumerate(words[:-2]):
+        if tok.lower_ in rules.PLACE_OF_NOUNS and words[i + 1].lower_ == "of":
+            rest = [t for t in words[i + 2:] if t.pos_ == "PROPN"]
+            return rest if rest and rest[0].i == words[i + 2].i else None
+    return None
+
+
 def _org_phrase(tok: Token) -> list[Token] | None:
     """ "party central committee", "Party congress", "politbureau", "the Army"."""
     if tok.lower_ not in rules.ORG_HEADS or tok.pos_ not in ("NOUN", "PROPN"):
@@ -111,6 +121,11 @@ def name_tokens(segment: Segment) -> list[tuple[list[Token], str]]:
             out.append((phrase, "ORG" if tok.ent_type_ == "ORG" else ""))
             used.update(t.i for t in phrase)
     for ent in doc.ents:
+        place = _place_of(ent)
+        if place:  # "the Battle of Wakefield": the battle is named after the place
+            out.append((place, ""))
+            used.update(t.i for t in ent)
+            continue
         if ent.label_ in rules.NOT_NAME_LABELS or any(t.pos_ in ("VERB", "AUX") for t in ent):
             used.update(t.i for t in ent)  # "Wars of the Roses", "Henry spared Simnel"
             continue

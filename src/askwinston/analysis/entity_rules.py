@@ -107,6 +107,9 @@ DEATH_VERBS = words("die starve drown perish")
 REFLEXIVES = words("himself herself")
 """'Yagoda himself' — only people are 'himself'."""
 
+PLACE_OF_NOUNS = words("battle siege treaty sack peace")
+"""Nouns whose "of" names a place: "the Battle of Wakefield", "the Treaty of Kanagawa"."""
+
 PLACE_PREPOSITIONS = words("in from to at into near towards across through inside")
 """'in X', 'from X to Y': weak evidence that X is a place."""
 
@@ -132,6 +135,7 @@ WEIGHTS = {
     "person_noun": 2.0,
     "coordinated": 1.0,  # coordinated with a name that has person evidence
     "place_preposition": 1.0,
+    "place_of": 2.0,  # "the Battle of X", "the Treaty of X"
     "org_head": 3.0,
     "acronym": 2.0,
     "group_suffix": 4.0,
