@@ -14,9 +14,9 @@ FLOORS = {
     "seed": {"f1": 0.95, "line_recall": 0.95, "kind_accuracy": 0.9},
     "stalins-purges": {"f1": 0.9, "line_recall": 0.9, "kind_accuracy": 0.85},
     "suffragettes": {"f1": 0.85, "line_recall": 0.8, "kind_accuracy": 0.85},
-    "meiji-restoration": {"f1": 0.85, "line_recall": 0.9, "kind_accuracy": 0.8},
+    "meiji-restoration": {"f1": 0.85, "line_recall": 0.9, "kind_accuracy": 0.85},
     "roman-britain": {"f1": 0.9, "line_recall": 0.9, "kind_accuracy": 0.7},
-    "wars-of-the-roses": {"f1": 0.7, "line_recall": 0.8, "kind_accuracy": 0.55},
+    "wars-of-the-roses": {"f1": 0.7, "line_recall": 0.85, "kind_accuracy": 0.6},
 }
 
 
