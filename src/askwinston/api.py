@@ -10,16 +10,12 @@ from typing import Any
 from askwinston.analysis import timex
 from askwinston.analysis.pipeline import Progress
 from askwinston.ask.answer import Answerer
-from askwinston.errors import AskWinstonError, UnknownFormat, UnreadableSource
-from askwinston.export import FORMATS, WRITERS
-from askwinston.export.deck import load_deck
+from askwinston.errors import AskWinstonError, UnreadableSource
 from askwinston.model import Source
 from askwinston.sources import ReadResult, read_paths
 from askwinston.sources.text import read_text_file
 from askwinston.store import kb
 from askwinston.store.build import BuildReport, build_sources
-from askwinston.study import gate
-from askwinston.study.cards import generate_cards
 
 Row = dict[str, Any]
 
@@ -106,6 +102,9 @@ def cards(db: str | Path, gated: bool = False) -> list[Row]:
 
     `gated`: only cards the ask engine answers back from their cited line (see study/gate.py).
     """
+    from askwinston.study import gate  # study pulls in spaCy: loaded on first use only
+    from askwinston.study.cards import generate_cards
+
     with kb.opened(db) as conn:
         generated = generate_cards(conn)
     if gated:
@@ -119,15 +118,20 @@ def cards(db: str | Path, gated: bool = False) -> list[Row]:
 
 def export(db: str | Path, fmt: str, path: str | Path, title: str | None = None) -> int:
     """Write the cards (or timeline) of `db` in one of `export.FORMATS`; returns the card count."""
-    if fmt not in WRITERS:
-        raise UnknownFormat(fmt, FORMATS)
+    from askwinston.export import writer
+    from askwinston.export.deck import load_deck
+
+    write = writer(fmt)
     deck = load_deck(db, title)
-    WRITERS[fmt](deck, Path(path))
+    write(deck, Path(path))
     return len(deck.cards)
 
 
 def gate_report(db: str | Path) -> Row:
     """The quality gate's round trip: how many question cards the ask engine answers back."""
+    from askwinston.study import gate
+    from askwinston.study.cards import generate_cards
+
     with kb.opened(db) as conn:
         generated = generate_cards(conn)
     report = gate.run(db, generated)

@@ -20,7 +20,6 @@ from rich.table import Table
 from askwinston import api
 from askwinston.errors import AskWinstonError
 from askwinston.export import FORMATS
-from askwinston.study.session import StudySession, shown_options
 
 DEFAULT_DB = "winston.db"
 PROGRESS_AFTER_WORDS = 5_000
@@ -314,6 +313,8 @@ def _show_card(card: Any, console: Console) -> None:
         for i, pair in enumerate(card.options, 1):
             console.print(f"  {i}. {pair.split(' — ', 1)[0]}")
         console.print("[dim]Roles (type their letters in the order of the people):[/]")
+    from askwinston.study.session import shown_options
+
     shown = shown_options(card)
     for i, option in enumerate(shown):
         key = chr(97 + i) if card.kind == "whoswho" else str(i + 1)
@@ -378,6 +379,8 @@ def quiz(db: str, limit: int | None, new_per_day: int) -> None:
     Type an answer (or an option number), then rate yourself 1-4. Stop any time with Ctrl-C
     or Ctrl-D: every rated card is already saved.
     """
+    from askwinston.study.session import StudySession  # spaCy: only when quizzing
+
     session = StudySession(db, new_per_day=new_per_day)
     run_quiz(session, out, lambda prompt: out.input(prompt), limit)
 

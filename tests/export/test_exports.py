@@ -14,7 +14,17 @@ import genanki
 import pytest
 from lxml import etree
 
-from askwinston.export import anki, csv_export, gift, markdown, moodle_xml, quizlet, timelinejs
+from askwinston.errors import UnknownFormat
+from askwinston.export import (
+    anki,
+    csv_export,
+    gift,
+    markdown,
+    moodle_xml,
+    quizlet,
+    timelinejs,
+    writer,
+)
 from askwinston.export.deck import Deck, load_deck
 from askwinston.store.build import build
 from askwinston.study.cards import Card
@@ -185,3 +195,8 @@ def test_markdown_revision_sheet(deck: Deck) -> None:
     for card in deck.cards:
         if card.kind == "qa" and card is not TRICKY:
             assert card.question in text
+
+
+def test_unknown_format_is_a_named_error() -> None:
+    with pytest.raises(UnknownFormat, match="pdf"):
+        writer("pdf")
