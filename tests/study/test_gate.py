@@ -27,3 +27,9 @@ def test_agreement_needs_the_answer_and_the_cited_line() -> None:
     assert not gate.agrees(card, {"answer": "1st December 1934", "citations": []})
     assert not gate.agrees(card, {"answer": "1935", "citations": cite})
     assert not gate.agrees(card, {"answer": None, "citations": cite})
+
+
+def test_a_reason_agrees_without_its_signal_word() -> None:
+    card = Card("y", "qa", "Why …?", "because of the famine", (), "s", 5, "", "")
+    cite = [{"source": "s", "line": 5, "text": ""}]
+    assert gate.agrees(card, {"answer": "the famine", "citations": cite})

@@ -16,6 +16,7 @@ from askwinston.ask.answer import Answerer
 from askwinston.store import kb
 from askwinston.study.answers import matches, normalise
 from askwinston.study.cards import Card
+from askwinston.study.templates import REASON_MARKERS
 
 GATED_KINDS = ("qa",)
 """Kinds with a free question the ask engine can answer (mcq twins follow their qa card)."""
@@ -48,8 +49,17 @@ def agrees(card: Card, result: dict[str, Any]) -> bool:
         c.get("source") == card.source and c.get("line") == card.line
         for c in result.get("citations", [])
     )
-    said = matches(answer, card.answer) or normalise(card.answer) in normalise(answer)
-    return cited and said
+    expected = without_marker(card.answer)
+    said = matches(answer, card.answer) or matches(without_marker(answer), expected)
+    return cited and (said or normalise(expected) in normalise(answer))
+
+
+def without_marker(text: str) -> str:
+    """'because of collectivisation' → 'collectivisation': the reason, without its signal."""
+    for marker in sorted(REASON_MARKERS, key=len, reverse=True):
+        if text.lower().startswith(marker + " "):
+            return text[len(marker) + 1 :]
+    return text
 
 
 def run(db: str | Path, cards: Sequence[Card]) -> GateReport:
