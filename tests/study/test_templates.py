@@ -52,6 +52,8 @@ def test_distractor_forms_and_variants() -> None:
     assert all(form(d) == form("1st December 1934") for d in shifted_dates("1st December 1934"))
     assert "over 60,000" in scaled_numbers("over 30,000")
     assert all(int(x.split()[0]) <= 16 for x in scaled_numbers("15 out of 16"))
+    assert scaled_numbers("3 of the 5") and all(
+        int(x.split()[0]) <= 5 for x in scaled_numbers("3 of the 5"))
 
 
 def test_choose_needs_three_distinct_distractors() -> None:

@@ -22,6 +22,8 @@ MONTHS = (
 SEASONS = ("spring", "summer", "autumn", "winter")
 YEAR_SHIFTS = (1, -1, 2, -2, 3, -3)
 NUMBER_FACTORS = (2.0, 0.5, 3.0, 1.5, 0.25, 4.0)
+PART_OF = re.compile(r"^\s+(?:out of|of the|of)\s+(\d+)")
+"""'… out of 16', '… of the 5': the whole a part is taken from."""
 
 
 def form(text: str) -> str:
@@ -83,10 +85,11 @@ def scaled_numbers(answer: str) -> list[str]:
     if not m:
         return []
     value = float(m.group(0).replace(",", ""))
-    if "out of" in answer:
-        of = re.search(r"out of\s+(\d+)", answer)
-        top = int(of.group(1)) if of else int(value)
-        picks = [v for v in (value // 2, value // 3, value * 2 // 3, value - 1) if 0 < v <= top]
+    part = PART_OF.search(answer[m.end() :])
+    if part:  # '15 out of 16', '3 of the 5': another part of the same whole
+        top = int(part.group(1))
+        picks = [v for v in (value // 2, value // 3, value * 2 // 3, value - 1, value + 1)
+                 if 0 < v <= top and v != value]
         return [answer[: m.start()] + str(int(v)) + answer[m.end() :] for v in picks]
     out = []
     for factor in NUMBER_FACTORS:
