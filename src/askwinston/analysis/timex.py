@@ -979,15 +979,30 @@ def annotate(notes: Notes, dct: str | None = None) -> list[Timex]:
     ctx = TimeContext()
     out: list[Timex] = []
     section_seen: str | None = None
+    labels = _label_spans(notes)
     for sentence in notes.sentences:
         if sentence.section_id != section_seen:
             section_seen = sentence.section_id
             _anchor_on_heading(notes, sentence.section_id, ctx, dct)
-        for m in tag(sentence.text, dct=dct, mode="narrative", context=ctx):
-            span = Span(notes.source.key, sentence.span.line, sentence.span.start + m.start,
-                        sentence.span.start + m.end)  # fmt: skip
-            out.append(Timex(span, m.text, m.type, m.value, m.mod, sentence.id, m.resolved))
+        pieces = [(sentence.span.start, sentence.text)]
+        label = labels.pop(sentence.span.line, None)
+        if label is not None and label[0] < sentence.span.start:
+            pieces.insert(0, label)  # "April 1483: Edward IV died" dates the sentence after it
+        for start, text in pieces:
+            for m in tag(text, dct=dct, mode="narrative", context=ctx):
+                span = Span(notes.source.key, sentence.span.line, start + m.start, start + m.end)
+                out.append(Timex(span, m.text, m.type, m.value, m.mod, sentence.id, m.resolved))
     return out
+
+
+def _label_spans(notes: Notes) -> dict[int, tuple[int, str]]:
+    """The "Label" of each "Label: text" line, by line number, with its offset in the source."""
+    spans: dict[int, tuple[int, str]] = {}
+    for nl in notes.lines:
+        if nl.label:
+            start = nl.line.start + nl.line.text.find(nl.label)
+            spans[nl.line.number] = (start, nl.label)
+    return spans
 
 
 def _anchor_on_heading(notes: Notes, section_id: str | None, ctx: TimeContext,
