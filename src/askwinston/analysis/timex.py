@@ -412,11 +412,20 @@ def _n_season_year(m: re.Match[str], st: _State) -> _Norm | None:
     return _Norm("DATE", f"{fmt_year(year)}-{season}", anchor=(year, None, None))
 
 
+def _names_something(text: str, start: int, end: int) -> bool:
+    """A capitalised season inside a sentence followed by a capitalised word is part of a name."""
+    rest = text[end:].lstrip(" ")
+    inside = start > 0 and text[:start].strip() != ""
+    return text[start].isupper() and inside and rest[:1].isupper()
+
+
 def _n_season_rel(m: re.Match[str], st: _State) -> _Norm | None:
     """ "that winter", "the following spring", "in the autumn": season of the anchor year."""
     after = _word_after(st.text, m.end())
     if after in R.NOT_DATE_AFTER_SEASON or (after == "of" and m.group("s").lower() == "fall"):
         return None  # "spring cleaning", "the fall of Paris"
+    if _names_something(st.text, m.start("s"), m.end("s")):
+        return None  # "the Winter War", "the Spring Offensive": a name, not a season
     season = R.SEASONS[m.group("s").lower()]
     pointer = (m.group("p") or "").lower()
     year, _, _ = _anchor_date(st, news_uses_dct=pointer in ("last", "next", "this"))
