@@ -6,7 +6,7 @@ import pytest
 
 from askwinston.analysis.nlp import load_nlp
 from askwinston.study.distractors import choose, form, same_thing, scaled_numbers, shifted_dates
-from askwinston.study.kinds.order import order_key
+from askwinston.study.kinds.order import order_key, too_close
 from askwinston.study.questions import dangling, question, remove_span, statement
 
 
@@ -70,3 +70,8 @@ def test_choose_needs_three_distinct_distractors() -> None:
 )
 def test_order_key(value: str, key: tuple[int, int, int] | None) -> None:
     assert order_key(value) == key
+
+
+def test_order_drops_events_a_learner_could_not_place() -> None:
+    assert too_close((1934, 12, 0), (1934, 12, 1)) and too_close((1936, 0, 0), (1936, 9, 0))
+    assert not too_close((1934, 12, 1), (1935, 1, 0)) and not too_close((1934, 2, 0), (1934, 5, 0))

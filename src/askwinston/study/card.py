@@ -9,8 +9,10 @@ from typing import TypeVar
 
 from askwinston.model import stable_id
 from askwinston.study import templates as t
-from askwinston.study.context import Clause, Context, Item
+from askwinston.study.context import Clause, Context, Item, topic
 from askwinston.study.questions import dangling, tidy
+
+__all__ = ["Card", "chunks", "cloze", "make_card", "mcq_of", "topic"]
 
 T = TypeVar("T")
 
@@ -43,9 +45,11 @@ def make_card(
     answer: str,
     options: tuple[str, ...] = (),
     template: str = "",
-    lines: tuple[int, ...] = (),
+    also: tuple[Clause, ...] = (),
 ) -> Card:
-    texts = [ctx.line_text(clause.source, n) for n in (lines or (clause.line,))]
+    """A card citing `clause` (and the lines of `also`, for order and who's-who cards)."""
+    refs = dict.fromkeys((c.source, c.line) for c in (clause, *also))
+    texts = [ctx.line_text(source, n) for source, n in refs]
     cid = stable_id("card", kind, template, clause.source, *texts, q, answer)
     return Card(
         cid, kind, q, answer, options, clause.source, clause.line, clause.sentence,

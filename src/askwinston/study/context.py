@@ -138,14 +138,14 @@ class Context:
         self, kind: str, source: str, unit: str | None
     ) -> tuple[list[Item], list[float]]:
         """Dates (by year) or quantities (by order of magnitude) of one source, sorted."""
-        key = (kind, source, unit)
+        key = (kind, topic(source), unit)
         if key not in self.pools:
             if kind == "date":
-                mine = (d for d in self.dates if d.source == source and d.explicit)
+                mine = (d for d in self.dates if topic(d.source) == topic(source) and d.explicit)
                 items = sorted(mine, key=lambda d: d.year)
                 keys = [float(d.year) for d in items]
             else:
-                mine = (q for q in self.quantities if q.source == source)
+                mine = (q for q in self.quantities if topic(q.source) == topic(source))
                 items = sorted((q for q in mine if q.row.get("unit") == unit), key=_magnitude)
                 keys = [_magnitude(q) for q in items]
             self.pools[key] = (items, keys)
@@ -214,6 +214,12 @@ class Context:
         order = [r["key"] for r in kb.sources(conn)]
         others = [e for e in kb.entities(conn) if e["kind"] in ("place", "org")]
         return cls(clauses, lines, dates, quantities, quotes, people, load_nlp(), order, others)
+
+
+def topic(source: str) -> str:
+    """The folder a source is in ('stalins-purges/02-murder.md' → 'stalins-purges'): one topic
+    whose pages share order and who's-who cards and distractors."""
+    return source.rsplit("/", 1)[0] if "/" in source else source
 
 
 def _magnitude(q: Item) -> float:

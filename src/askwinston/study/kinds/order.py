@@ -6,7 +6,7 @@ import re
 from typing import TypeVar
 
 from askwinston.study import templates as t
-from askwinston.study.card import Card, chunks, make_card
+from askwinston.study.card import Card, chunks, make_card, topic
 from askwinston.study.context import Clause, Context
 from askwinston.study.kinds.dates import date_question
 from askwinston.study.questions import (
@@ -46,29 +46,35 @@ def dated_statements(ctx: Context) -> list[tuple[Key, str, Clause]]:
 
 
 def unambiguous(events: list[E]) -> list[E]:
-    """Drop an event a learner could not place: same year as the last, and a month missing."""
+    """Drop an event a learner could not place after the last: same year and a month missing,
+    or same month and a day missing ('December 1934' against '1 December 1934')."""
     kept: list[E] = []
     for event in events:
-        last = kept[-1][0] if kept else None
-        if last is not None and last[0] == event[0][0] and 0 in (last[1], event[0][1]):
+        if kept and too_close(kept[-1][0], event[0]):
             continue
         kept.append(event)
     return kept
 
 
+def too_close(a: Key, b: Key) -> bool:
+    if a[0] != b[0]:
+        return False
+    return 0 in (a[1], b[1]) or (a[1] == b[1] and 0 in (a[2], b[2]))
+
+
 def order_cards(ctx: Context) -> list[Card]:
     cards = []
-    by_source: dict[str, list[tuple[Key, str, Clause]]] = {}
+    by_topic: dict[str, list[tuple[Key, str, Clause]]] = {}
     for key, text, clause in sorted(dated_statements(ctx), key=lambda x: x[0]):
-        group = by_source.setdefault(clause.source, [])
+        group = by_topic.setdefault(topic(clause.source), [])
         if all(key != k for k, _, _ in group):
             group.append((key, text, clause))
-    for events in by_source.values():
+    for events in by_topic.values():
         for group in chunks(unambiguous(events), t.ORDER_MIN, t.ORDER_MAX):
             items = tuple(text for _, text, _ in group)
-            lines = tuple(dict.fromkeys(c.line for _, _, c in group))
-            cards.append(make_card(ctx, "order", group[0][2], t.ASK_ORDER, " → ".join(items),
-                                   items, template="order", lines=lines))
+            clauses = tuple(c for _, _, c in group)
+            cards.append(make_card(ctx, "order", clauses[0], t.ASK_ORDER, " → ".join(items),
+                                   items, template="order", also=clauses[1:]))
     return cards
 
 

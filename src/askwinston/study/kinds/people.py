@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from askwinston.study import templates as t
-from askwinston.study.card import Card, chunks, make_card, mcq_of
+from askwinston.study.card import Card, chunks, make_card, mcq_of, topic
 from askwinston.study.context import Clause, Context
 from askwinston.study.distractors import choose
 from askwinston.study.questions import (
@@ -128,17 +128,17 @@ def people_cards(ctx: Context) -> list[Card]:
 
 def match_cards(ctx: Context, facts: list[tuple[str, str, Clause]]) -> list[Card]:
     cards = []
-    by_source: dict[str, list[tuple[str, str, Clause]]] = {}
+    by_topic: dict[str, list[tuple[str, str, Clause]]] = {}
     for fact in facts:
-        if all(fact[0] != f[0] for f in by_source.get(fact[2].source, [])):
-            by_source.setdefault(fact[2].source, []).append(fact)
-    for group_facts in by_source.values():
+        group = by_topic.setdefault(topic(fact[2].source), [])
+        if all(fact[0] != f[0] for f in group):
+            group.append(fact)
+    for group_facts in by_topic.values():
         for group in chunks(group_facts, t.MATCH_MIN, t.MATCH_MAX):
             pairs = tuple(f"{name} — {role}" for name, role, _ in group)
-            first = group[0][2]
-            lines = tuple(dict.fromkeys(c.line for _, _, c in group))
-            cards.append(make_card(ctx, "whoswho", first, t.ASK_MATCH, "; ".join(pairs), pairs,
-                                   template="match", lines=lines))
+            clauses = tuple(c for _, _, c in group)
+            cards.append(make_card(ctx, "whoswho", clauses[0], t.ASK_MATCH, "; ".join(pairs),
+                                   pairs, template="match", also=clauses[1:]))
     return cards
 
 
