@@ -84,8 +84,19 @@ def cloze(ctx: Context, clause: Clause, item: Item, template: str) -> Card | Non
     check = " ".join(q[len(lead) :].split()[1:]) if lead and q.startswith(lead) else q
     if len(q.split()) < t.MIN_CLOZE_WORDS or (check and dangling(check)):
         return None
-    q = q[0].upper() + q[1:]
+    q = with_heading(ctx, clause, text, q[0].upper() + q[1:])
     return make_card(ctx, "cloze", clause, q, item.text, template=template)
+
+
+def with_heading(ctx: Context, clause: Clause, text: str, q: str) -> str:
+    """A note fragment with no verb ('Date: February 1934 - the "Congress of Victors"') gets
+    its section heading in front, which says what the fragment is about."""
+    heading = clause.section
+    if not heading or heading.endswith("?") or heading.lower() in q.lower():
+        return q
+    if any(tok.tag_ in t.FINITE_TAGS for tok in ctx.parse(text)):
+        return q
+    return f"{heading}: {q}"
 
 
 def mcq_of(card: Card, options: tuple[str, ...]) -> Card | None:

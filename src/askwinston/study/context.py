@@ -68,6 +68,7 @@ class Clause:
     sentence: str
     sentence_start: int
     sentence_index: int
+    section: str | None = None
     dates: list[Item] = field(default_factory=list)
     quantities: list[Item] = field(default_factory=list)
     quotes: list[Item] = field(default_factory=list)
@@ -242,7 +243,7 @@ def _clauses(sentences: list[Row]) -> Iterator[Clause]:
             lead = len(text) - len(text.lstrip())
             yield Clause(
                 s["source"], s["line"], a + lead, b, text.strip(), s["text"], s["start"],
-                s["ordinal"],
+                s["ordinal"], s.get("section"),
             )
 
 
