@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from askwinston.cli import main
+from askwinston.cli import interval_text, main
 from askwinston.export import FORMATS
 
 NOTES = """\
@@ -73,3 +73,10 @@ def test_cards_gate_reports_the_round_trip(db: str) -> None:
     kept = json.loads(out)
     _, everything, _ = run("cards", "--db", db, "--json")
     assert {c["id"] for c in kept} <= {c["id"] for c in json.loads(everything)}
+
+
+def test_interval_text_reads_like_a_person() -> None:
+    assert interval_text(0.007) == "10 minutes"
+    assert interval_text(0.0006) == "1 minute"
+    assert interval_text(0.5) == "12 hours"
+    assert interval_text(3.2) == "3 days"

@@ -341,6 +341,18 @@ def _show_card(card: Any, console: Console) -> None:
         console.print("[dim]Type the numbers, earliest first (e.g. 3142).[/]")
 
 
+def interval_text(days: float) -> str:
+    """0.007 → '10 minutes', 0.5 → '12 hours', 3.0 → '3 days'."""
+    minutes = round(days * 24 * 60)
+    if minutes < 60:
+        return f"{max(1, minutes)} minute{'s' if minutes != 1 else ''}"
+    if minutes < 24 * 60:
+        hours = round(minutes / 60)
+        return f"{hours} hour{'s' if hours != 1 else ''}"
+    whole = round(days)
+    return f"{whole} day{'s' if whole != 1 else ''}"
+
+
 def _review_one(session: Any, card: Any, console: Console, read: Callable[[str], str]) -> bool:
     """Ask one card and record the rating; False when the learner typed nothing to stop."""
     _show_card(card, console)
@@ -358,7 +370,7 @@ def _review_one(session: Any, card: Any, console: Console, read: Callable[[str],
     duration = int((time.monotonic() - started) * 1000)
     result = session.review(card.id, RATING_KEYS[key], given, duration)
     console.print(f"[dim]next due {result['due'][:16].replace('T', ' ')} UTC "
-                  f"(in {result['interval_days']:g} days)[/]")
+                  f"(in {interval_text(result['interval_days'])})[/]")
     return True
 
 
