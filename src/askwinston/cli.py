@@ -394,7 +394,8 @@ def run_quiz(session: Any, console: Console, read: Callable[[str], str],
         console.print("[yellow]Stopped.[/]")
     p = session.progress()
     console.print(f"{done} reviewed this session · {p['due_today']} due today · "
-                  f"{p['new_today']} new left · streak {p['streak_days']} days")
+                  f"{p['new_today']} new left · streak {p['streak_days']} "
+                  f"day{'s' if p['streak_days'] != 1 else ''}")
     return done
 
 
