@@ -7,8 +7,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from askwinston.study import templates as t
-from askwinston.study.card import Card, chunks, make_card, mcq_of, topic
-from askwinston.study.context import Clause, Context
+from askwinston.study.card import Card, chunks, cloze, make_card, mcq_of, topic
+from askwinston.study.context import Clause, Context, Item
 from askwinston.study.distractors import choose
 from askwinston.study.questions import (
     dangling,
@@ -123,7 +123,7 @@ def people_cards(ctx: Context) -> list[Card]:
         mcq = mcq_of(qa, choose(found[1], ctx.person_pool(clause.source), [], qa.id,
                                 same_form=False))
         cards += [mcq] if mcq else []
-    return cards + match_cards(ctx, facts)
+    return cards + match_cards(ctx, facts) + name_clozes(ctx)
 
 
 def match_cards(ctx: Context, facts: list[tuple[str, str, Clause]]) -> list[Card]:
@@ -142,3 +142,33 @@ def match_cards(ctx: Context, facts: list[tuple[str, str, Clause]]) -> list[Card
     return cards
 
 
+
+
+def subject_name(ctx: Context, clause: Clause) -> Item | None:
+    """The named person doing the main verb of the clause, as an item to gap out."""
+    doc = ctx.parse(clause.text)
+    root = next((tok for tok in doc if tok.dep_ == "ROOT" and tok.pos_ in ("VERB", "AUX")), None)
+    subject = root and next(
+        (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"),
+        None,
+    )
+    if subject is None or not is_person(ctx, doc, subject):
+        return None
+    name = full_name(subject)
+    start = doc[subject.i - len(name.split()) + 1].idx
+    if clause.text.count(name.split()[-1]) != 1:
+        return None  # named twice: the gap would give itself away
+    a = clause.start + start
+    return Item("person", name, clause.source, clause.line, a, a + len(name))
+
+
+def name_clozes(ctx: Context) -> list[Card]:
+    """'1st December 1934 _____ walked into the party headquarters in Leningrad.'"""
+    cards = []
+    for clause in ctx.clauses:
+        if len(clause.text.split()) < t.CLAUSE_ALONE_WORDS or clause.rewritten:
+            continue
+        item = subject_name(ctx, clause) if clause.text in ctx.docs else None
+        card = cloze(ctx, clause, item, "name") if item else None
+        cards += [card] if card else []
+    return cards
