@@ -42,6 +42,8 @@ def test_remove_span_takes_the_preposition_along() -> None:
 def test_statement_of_a_clause() -> None:
     assert statement(load_nlp()("17th Party congress met")) == "The 17th Party congress met"
     assert dangling("he wanted them executed") and not dangling("Kirov was shot in his office")
+    assert dangling("Later that month Henry VI died") and dangling("That evening a decree passed")
+    assert not dangling("Trotsky was attacked in August 1940 and died the next day")
 
 
 def test_distractor_forms_and_variants() -> None:
