@@ -44,6 +44,7 @@ def test_statement_of_a_clause() -> None:
     assert dangling("he wanted them executed") and not dangling("Kirov was shot in his office")
     assert dangling("Later that month Henry VI died") and dangling("That evening a decree passed")
     assert not dangling("Trotsky was attacked in August 1940 and died the next day")
+    assert dangling("Stalin set off from Moscow and reached Leningrad the next day")
 
 
 def test_distractor_forms_and_variants() -> None:

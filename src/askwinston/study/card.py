@@ -82,6 +82,7 @@ def cloze(ctx: Context, clause: Clause, item: Item, template: str) -> Card | Non
         a, b = item.start - clause.sentence_start, item.end - clause.sentence_start
         q = tidy(s[:a] + t.CLOZE_GAP + s[b:])
     check = " ".join(q[len(lead) :].split()[1:]) if lead and q.startswith(lead) else q
+    check = check.replace(t.CLOZE_GAP, item.text)  # judged as the notes say it, gap filled
     if len(q.split()) < t.MIN_CLOZE_WORDS or (check and dangling(check)):
         return None
     q = with_heading(ctx, clause, text, q[0].upper() + q[1:])

@@ -42,7 +42,9 @@ def introduces_list(text: str) -> bool:
 def dangling(text: str) -> bool:
     """True when the text leans on an earlier sentence ('They claimed…', 'after this')."""
     words = re.findall(r"[\w’']+", QUOTED.sub(" ", text).lower())
-    if t.DANGLING_PHRASES.search(QUOTED.sub(" ", text)):
+    plain = QUOTED.sub(" ", text)
+    relative = t.DANGLING_PHRASES.search(plain)
+    if relative and not t.ANCHOR.search(plain[: relative.start()]):
         return True
     return bool(words) and (
         words[0] in t.DANGLING_START or any(w in t.DANGLING_ANYWHERE for w in words)

@@ -43,12 +43,14 @@ DANGLING_ANYWHERE = frozenset("they them this these it he she him".split())
 """Words that leave a question without its referent (possessives are allowed: 'his office')."""
 
 DANGLING_PHRASES = re.compile(
-    r"(?i)(?:^|\blater |\bearlier )(?:on |in |by )?(?:that|the same|the following|the next|the"
-    r" previous) (?:day|week|month|year|evening|night)\b"
+    r"(?i)\b(?:that|the same|the following|the next|the previous)"
+    r" (?:day|week|month|year|evening|night)\b"
 )
-"""Times told relative to an earlier line ('Later that month …', 'That evening …'): a card
-would not say when. Inside a sentence ('attacked in August 1940 and died the next day') the
-sentence itself anchors them."""
+"""Times told relative to an earlier line ('Later that month …', 'reached Leningrad the next
+day'): a card would not say when. A date (or the gap for one) earlier in the same sentence
+anchors them ('attacked in August 1940 and died the next day')."""
+ANCHOR = re.compile(r"\b\d{3,4}\b")
+"""What anchors a relative time inside a sentence: a year."""
 
 DATE_PREPOSITIONS = ("in", "on", "by", "during", "from", "at", "since", "until", "between", "of")
 """Prepositions dropped together with a date when a clause becomes a question."""
