@@ -10,7 +10,7 @@ from typing import TypeVar
 from askwinston.model import stable_id
 from askwinston.study import templates as t
 from askwinston.study.context import Clause, Context, Item, topic
-from askwinston.study.questions import dangling, tidy
+from askwinston.study.questions import dangling, root_of, subject_of, tidy
 
 __all__ = ["Card", "chunks", "cloze", "make_card", "mcq_of", "topic"]
 
@@ -68,7 +68,7 @@ def cloze(ctx: Context, clause: Clause, item: Item, template: str) -> Card | Non
     if glued(clause.text, item.start - clause.start, item.end - clause.start):
         return None
     text, start = clause.text, clause.start
-    if len(text.split()) < t.CLAUSE_ALONE_WORDS and not clause.rewritten:
+    if not clause.rewritten and not stands_alone(ctx, clause):
         text, start = clause.sentence, clause.sentence_start
     a, b = item.start - start, item.end - start
     lead = ctx.lead_in(clause) if dangling(text.split()[0]) else ""
@@ -87,6 +87,17 @@ def cloze(ctx: Context, clause: Clause, item: Item, template: str) -> Card | Non
         return None
     q = with_heading(ctx, clause, text, q[0].upper() + q[1:])
     return make_card(ctx, "cloze", clause, q, item.text, template=template)
+
+
+def stands_alone(ctx: Context, clause: Clause) -> bool:
+    """A clause long enough and with its own subject and verb to be read without its sentence
+    (not an aside like '- the men who had made the revolution in 1917 -')."""
+    if len(clause.text.split()) < t.CLAUSE_ALONE_WORDS:
+        return False
+    if clause.text == clause.sentence:
+        return True
+    root = root_of(ctx.parse(clause.text))
+    return root is not None and subject_of(root) is not None
 
 
 def with_heading(ctx: Context, clause: Clause, text: str, q: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from askwinston.study import templates as t
 from askwinston.study.card import Card, cloze, make_card, mcq_of
@@ -22,6 +23,8 @@ def quantity_question(ctx: Context, clause: Clause, q: Item) -> str | None:
     a, b = q.start - clause.start, q.end - clause.start
     if clause.text[:a].strip() or introduces_list(clause.text):
         return None
+    if re.search(r"\b(?:of the|out of)\b", q.text) and bare_number(ctx, clause, q):
+        return None  # '13 of the 17 were sentenced': of which 17, the question cannot say
     rest = cut_at_reason(" " + clause.text[b:] + " ").strip().rstrip(".!?")
     doc = ctx.parse(clause.text)
     after = next((tok for tok in doc if tok.idx >= b and not tok.is_space), None)
