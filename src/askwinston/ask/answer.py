@@ -1,59 +1,337 @@
-"""Answer a question from the notes: the best supporting sentence, cited, or "the notes don't say".
+"""Answer a question from the notes: a short answer of the right type, cited, or "the notes
+don't say".
 
-First version: retrieval only. The answer is the sentence itself; confidence is the share of the
-question's content words the sentence covers, weighted by how rare they are.
+The steps: analyse the question (`question.py`), expand its words with synonyms and corrected
+spellings, rank sentences (`retrieve.py`), extract a typed span from the best supporting
+sentences (`extract.py`, `relations.py`), and score how well the sentence supports the
+question. Confidence is the idf-weighted share of the question's words the sentence (or its
+section title and line) holds, times how well the answer fits; below `ABSTAIN_BELOW` the answer
+is null. Nothing here imports spaCy, so asking starts fast.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-from askwinston.ask.retrieve import BM25
+from askwinston.ask import corpus as corpus_mod
+from askwinston.ask import extract, relations
+from askwinston.ask.corpus import Corpus, Passage
+from askwinston.ask.extract import Candidate
+from askwinston.ask.question import Question, analyse
+from askwinston.ask.retrieve import BM25, context_postings, rank
+from askwinston.ask.synonyms import FUZZY_WEIGHT, RELATED, SYNONYM_WEIGHT
+from askwinston.ask.text import Token, content_stems, edit_distance, stem, tokenize
 from askwinston.errors import BadQuestion
-from askwinston.store import kb
+
+if TYPE_CHECKING:
+    from askwinston.model import Knowledge
 
 MAX_QUESTION_CHARS = 1000
 """Longer input is not a question; it is refused with a clear message."""
 
 ABSTAIN_BELOW = 0.45
-"""Confidence under which the answer is null: the notes don't say."""
+"""Confidence under which the answer is null: the notes don't say (tuned on the seed dev set)."""
+
+CANDIDATE_PASSAGES = 8
+"""Sentences retrieval hands to extraction."""
+
+NEIGHBOUR_DISCOUNT = {"line": 0.85, "previous": 0.7}
+"""An answer taken from the sentence's line-mate or the sentence before counts for less."""
+
+CONTEXT_MATCH = 0.5
+"""A question word found only in the section title or the same line supports this much."""
+
+TYPE_FIT_FLOOR = 0.7
+"""Even a poorly placed answer of the right type keeps this share of the support score."""
+
+NO_ANSWER_FACTOR = 0.3
+"""Support is cut to this share when no span of the wanted type is found."""
+
+SUCCESSION_CONFIDENCE = 0.9
+"""Confidence when the notes state the succession the question asks about."""
+
+CONTRADICTED = 0.15
+"""Confidence cap when the notes state a succession but the other way round."""
+
+QUOTE_SPAN = re.compile(r"[‘“\"][^’”\"]{3,}(?:[’”\"]|$)")
+"""Quoted words in a sentence, when the analysis did not mark them as a quote."""
+
+Row = dict[str, Any]
+Alts = dict[str, dict[str, float]]
+
+
+@dataclass
+class Support:
+    """How one sentence supports the question: coverage and the words it matched."""
+
+    passage: Passage
+    coverage: float
+    matched: set[str] = field(default_factory=set)
 
 
 @dataclass
 class Answerer:
-    """Holds the sentences and their index so many questions are answered quickly."""
+    """Holds the passages and their indexes so many questions are answered quickly."""
 
-    sentences: list[dict[str, Any]]
+    corpus: Corpus
     index: BM25
+    tokens: list[list[Token]]
+    context: dict[str, list[int]]
+    context_sets: list[frozenset[str]]
+    name_stems: frozenset[str]
+    entity_stems: list[frozenset[str]]
+
+    @classmethod
+    def from_corpus(cls, corpus: Corpus) -> Answerer:
+        tokens = [tokenize(p.label + " " + p.text if p.label else p.text)
+                  for p in corpus.passages]
+        shift = [len(p.label) + 1 if p.label else 0 for p in corpus.passages]
+        tokens = [[Token(t.text, t.stem, t.start - s, t.end - s) for t in ts]
+                  for ts, s in zip(tokens, shift, strict=True)]
+        index = BM25.from_terms([[t.stem for t in ts if not t.is_stop] for ts in tokens])
+        ctx = [_context_terms(corpus.passages, i) for i in range(len(corpus.passages))]
+        names = frozenset(t.stem for ts in tokens for t in ts if t.is_capitalised and t.start > 0)
+        spellings = [frozenset(st for n in group for st in content_stems(n))
+                     for group in corpus.names.values() if len(group) > 1]
+        return cls(corpus, index, tokens, context_postings(ctx), [frozenset(c) for c in ctx],
+                   names, spellings)
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> Answerer:
-        rows = kb.sentences(conn)
-        return cls(rows, BM25.build([r["text"] for r in rows]))
+        """From an open knowledge base."""
+        return cls.from_corpus(corpus_mod.from_connection(conn))
 
-    def ask(self, question: str) -> dict[str, Any]:
+    @classmethod
+    def from_knowledge(cls, knowledge: Knowledge) -> Answerer:
+        """From knowledge analysed in memory (no SQLite), e.g. for benchmarks."""
+        return cls.from_corpus(corpus_mod.from_knowledge(knowledge))
+
+    @classmethod
+    def from_text(cls, text: str, key: str = "notes.txt") -> Answerer:
+        """Analyse a text (this loads spaCy) and answer from it."""
+        from askwinston.analysis.pipeline import analyse_text
+
+        return cls.from_knowledge(analyse_text(text, key))
+
+    def ask(self, question: str) -> Row:
+        """Answer one question: {"question","answer","confidence","citations","type"}."""
         q = check_question(question)
-        result: dict[str, Any] = {"question": q, "answer": None, "confidence": 0.0,
-                                  "citations": []}
-        if not self.sentences:
+        qa = analyse(q)
+        result: Row = {"question": q, "answer": None, "confidence": 0.0, "citations": [],
+                       "type": qa.kind}
+        if not self.corpus.passages or not qa.stems:
             return result
-        scores = self.index.scores(q)
-        best = max(range(len(scores)), key=scores.__getitem__)
-        ceiling = self.index.max_score(q)
-        confidence = round(min(1.0, scores[best] / ceiling), 3) if ceiling else 0.0
-        row = self.sentences[best]
-        result["confidence"] = confidence
+        alts = self.expand(qa.stems)
+        found = self._best(qa, alts)
+        if found is None:
+            return result
+        answer, confidence, cited = found
+        result["confidence"] = round(confidence, 3)
         if confidence >= ABSTAIN_BELOW:
-            result["answer"] = row["text"]
-            result["citations"] = [{"source": row["source"], "line": row["line"],
-                                    "text": row["text"]}]
+            result["answer"] = answer
+            result["citations"] = [_citation(p) for p in cited]
         return result
+
+    # -- question words → the notes' words -------------------------------------------------
+
+    def expand(self, stems: Sequence[str]) -> Alts:
+        """Each question stem → stems of the notes that may stand for it, with weights."""
+        alts: Alts = {}
+        for s in stems:
+            options: dict[str, float] = {}
+            if s in self.index.idf:
+                options[s] = 1.0
+            else:
+                for near in self._fuzzy(s):
+                    options[near] = FUZZY_WEIGHT
+            if s in self.name_stems or options.keys() & self.name_stems:
+                for group in self.entity_stems:
+                    if options.keys() & group:
+                        for other in group:
+                            options.setdefault(other, FUZZY_WEIGHT)
+            for r in RELATED.get(s, ()):
+                if r in self.index.idf:
+                    options.setdefault(r, SYNONYM_WEIGHT)
+            alts[s] = options
+        return alts
+
+    def _fuzzy(self, s: str) -> list[str]:
+        return _fuzzy_matches(s, self._vocab())
+
+    def _vocab(self) -> tuple[str, ...]:
+        return tuple(sorted(t for t in self.index.idf if len(t) >= 4 and not t.isdigit()))
+
+    # -- support and extraction ----------------------------------------------------------
+
+    def support(self, i: int, alts: Alts) -> Support:
+        """Idf-weighted share of the question's words that sentence `i` (or its context) has."""
+        have = {t.stem for t in self.tokens[i]}
+        ctx = self.context_sets[i]
+        total = got = 0.0
+        matched: set[str] = set()
+        for options in alts.values():
+            idf = max((self.index.idf[o] for o in options), default=self.index.unseen_idf())
+            best = 0.0
+            for o, w in options.items():
+                if o in have:
+                    best = max(best, w)
+                    matched.add(o)
+                elif o in ctx:
+                    best = max(best, CONTEXT_MATCH * w)
+            total += idf
+            got += idf * best
+        return Support(self.corpus.passages[i], got / total if total else 0.0, matched)
+
+    def _best(self, qa: Question, alts: Alts) -> tuple[str, float, list[Passage]] | None:
+        query = {o: w for options in alts.values() for o, w in options.items()}
+        ranked = rank(self.index, self.context, query, CANDIDATE_PASSAGES)
+        supports = [self.support(i, alts) for i, _score in ranked]
+        if not supports:
+            return None
+        asked = self._asked_test(qa, alts)
+        if qa.succession:
+            found = self._succession(qa, supports, asked)
+            if found is not None:
+                return found
+        best: tuple[str, float, list[Passage]] | None = None
+        for sup in supports:
+            cand, cited = self._extract(qa, sup, asked)
+            base = sup.coverage ** 2
+            if cand is None:
+                score, text = base * NO_ANSWER_FACTOR, None
+            else:
+                score, text = base * (TYPE_FIT_FLOOR + (1 - TYPE_FIT_FLOOR) * cand.score), \
+                    cand.text
+            if best is None or score > best[1]:
+                best = (text or "", score, cited)
+        if best is not None and not best[0]:
+            return (best[0], min(best[1], ABSTAIN_BELOW * 0.9), best[2])
+        return best
+
+    def _asked_test(self, qa: Question, alts: Alts) -> Callable[[str], bool]:
+        """A test for names the question itself gives (never the answer to "who")."""
+        stems = set(qa.stems) | {o for options in alts.values() for o in options
+                                 if options.get(o, 0) >= FUZZY_WEIGHT}
+
+        def is_asked(name: str) -> bool:
+            return any(st in stems or any(len(st) >= 5 and edit_distance(st, q, 1) <= 1
+                                          for q in stems)
+                       for st in content_stems(name))
+
+        return is_asked
+
+    def _neighbours(self, i: int) -> list[tuple[int, float]]:
+        ps = self.corpus.passages
+        p = ps[i]
+        out = [(j, NEIGHBOUR_DISCOUNT["line"]) for j in (i - 1, i + 1)
+               if 0 <= j < len(ps) and ps[j].source == p.source and ps[j].line == p.line]
+        if i > 0 and ps[i - 1].source == p.source and ps[i - 1].line != p.line \
+                and ps[i - 1].section == p.section:
+            out.append((i - 1, NEIGHBOUR_DISCOUNT["previous"]))
+        return out
+
+    def _extract(self, qa: Question, sup: Support,
+                 asked: Callable[[str], bool]) -> tuple[Candidate | None, list[Passage]]:
+        """The best span of the wanted type in the sentence, else in its neighbours."""
+        p = sup.passage
+        cand = self._typed(qa, p, sup.matched, asked)
+        if cand is not None or qa.kind in ("description", "manner", "list", "reason", "quote"):
+            if cand is None and qa.kind == "reason":
+                return None, [p]
+            return cand, [p]
+        for j, discount in self._neighbours(p.index):
+            other = self.corpus.passages[j]
+            c = self._typed(qa, other, sup.matched, asked)
+            if c is not None:
+                return Candidate(c.text, c.start, c.end, c.score * discount), [other, p]
+        if qa.kind == "date" and p.event_date:
+            return Candidate(p.event_date, 0, 0, NEIGHBOUR_DISCOUNT["previous"]), [p]
+        return None, [p]
+
+    def _typed(self, qa: Question, p: Passage, matched: set[str],
+               asked: Callable[[str], bool]) -> Candidate | None:
+        anchors = extract.anchor_spans(self.tokens[p.index], matched)
+        kind = qa.kind
+        found: list[Candidate]
+        if kind == "date":
+            found = extract.dates(p, anchors, qa.dates)
+        elif kind == "number":
+            words = {w.lower() for w in qa.words}
+            found = extract.numbers(p, anchors, words, qa.wants_percent)
+        elif kind == "person":
+            found = extract.people(p, anchors, asked)
+        elif kind == "place":
+            found = extract.places(p, anchors, asked)
+        elif kind == "reason":
+            found = extract.reasons(p, anchors)
+        elif kind == "quote":
+            found = self._quote(qa, p)
+        else:
+            found = extract.description(p, anchors)
+        return found[0] if found else None
+
+    def _quote(self, qa: Question, p: Passage) -> list[Candidate]:
+        """The speaker of the quote in `p` that best matches the question's quoted words."""
+        spans = [(m.start, m.end) for m in p.of_kind("quote")]
+        spans += [(m.start(), m.end()) for m in QUOTE_SPAN.finditer(p.text)]
+        if not spans:
+            return []
+        wanted = set(content_stems(qa.quoted or qa.text))
+        start, end = max(spans, key=lambda se: len(wanted & set(content_stems(p.text[se[0]:se[1]]))))
+        return extract.quote_speakers(p, start, end)
+
+    def _succession(self, qa: Question, supports: list[Support],
+                    asked: Callable[[str], bool]) -> tuple[str, float, list[Passage]] | None:
+        """Who came after (or before) the person the question names, if the notes say."""
+        contradicted = False
+        for sup in supports:
+            for rel in relations.successions(sup.passage):
+                known, other = ((rel.predecessor, rel.successor) if qa.succession == "successor"
+                                else (rel.successor, rel.predecessor))
+                if asked(known) and not asked(other):
+                    return other, SUCCESSION_CONFIDENCE * max(sup.coverage, 0.8), [sup.passage]
+                if asked(other):
+                    contradicted = True
+        if contradicted:
+            return "", CONTRADICTED, []
+        return None
+
+
+def _context_terms(passages: Sequence[Passage], i: int) -> list[str]:
+    """Words of the section title, the label, and the other sentences on the same line."""
+    p = passages[i]
+    text = [p.section]
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(passages) and passages[j].line == p.line \
+                and passages[j].source == p.source:
+            text.append(passages[j].text)
+    return content_stems(" ".join(text))
+
+
+@lru_cache(maxsize=4096)
+def _fuzzy_matches(s: str, vocab: tuple[str, ...]) -> list[str]:
+    """Spellings in the notes one edit (two for long words) away from a misspelt word."""
+    if len(s) < 4 or s.isdigit():
+        return []
+    limit = 1 if len(s) < 7 else 2
+    scored = [(edit_distance(s, v, limit), v) for v in vocab if abs(len(v) - len(s)) <= limit]
+    best = min((d for d, _v in scored), default=limit + 1)
+    return [v for d, v in scored if d == best and d <= limit]
+
+
+def _citation(p: Passage) -> Row:
+    return {"source": p.source, "line": p.line, "text": p.text}
 
 
 def check_question(question: str) -> str:
     """Refuse input that is not a question a person would type."""
+    if not isinstance(question, str):
+        raise BadQuestion(f"a question must be text, not {type(question).__name__}")
     q = " ".join(question.split())
     if not q:
         raise BadQuestion("the question is empty")
@@ -62,3 +340,6 @@ def check_question(question: str) -> str:
             f"the question is {len(q):,} characters long; the limit is {MAX_QUESTION_CHARS:,}"
         )
     return q
+
+
+__all__ = ["ABSTAIN_BELOW", "Answerer", "check_question", "stem"]

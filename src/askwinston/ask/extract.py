@@ -1,0 +1,243 @@
+"""Answer extraction: the shortest span of the wanted type in a supporting sentence.
+
+Each extractor takes a passage and the positions where the question's words were found in it
+(anchors), and returns candidates scored by type fit and closeness to the anchors: in notes the
+answer is nearly always next to the words the question repeats.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from askwinston.analysis import timex
+from askwinston.ask import rules
+from askwinston.ask.corpus import Passage
+from askwinston.ask.text import STOPWORDS, Token, edit_distance, tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible answer: text as written, where it is in the passage, and how good it looks."""
+
+    text: str
+    start: int
+    end: int
+    score: float
+
+
+NameTest = Callable[[str], bool]
+"""True when a name is (a spelling of) something the question itself names."""
+
+
+def closeness(start: int, end: int, anchors: Sequence[tuple[int, int]], text: str) -> float:
+    """1.0 next to an anchor, falling with the number of words in between."""
+    if not anchors:
+        return 0.5
+    gaps = []
+    for a_start, a_end in anchors:
+        if end <= a_start:
+            gaps.append(len(text[end:a_start].split()))
+        elif start >= a_end:
+            gaps.append(len(text[a_end:start].split()))
+        else:
+            gaps.append(0)
+    return 1.0 / (1.0 + 0.15 * min(gaps))
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def dates(p: Passage, anchors: Sequence[tuple[int, int]], exclude: Sequence[str]) -> list[Candidate]:
+    """Dates in the passage (the knowledge base's and the tagger's), nearest the anchors first."""
+    found: dict[tuple[int, int], str] = {}
+    for m in p.of_kind("date"):
+        found[(m.start, m.end)] = m.value
+    for t in timex.tag(p.text):
+        if not _overlaps(t.start, t.end, list(found)):
+            found[(t.start, t.end)] = t.value
+    out = []
+    for (s, e), value in found.items():
+        if value in exclude:
+            continue
+        text = p.text[s:e]
+        out.append(Candidate(text, s, e, closeness(s, e, anchors, p.text)))
+    return sorted(out, key=lambda c: -c.score)
+
+
+def _number_prior(m: re.Match[str], wants_percent: bool) -> float:
+    prior = 1.0 if m.group("num")[0].isdigit() else 0.6
+    if wants_percent:
+        prior *= 1.2 if m.group("pct") else 0.5
+    return prior
+
+
+def numbers(p: Passage, anchors: Sequence[tuple[int, int]], question_words: set[str],
+            wants_percent: bool) -> list[Candidate]:
+    """Numbers with their hedge, not dates, not ordinals, not numbers the question gives."""
+    date_spans = [(m.start, m.end) for m in p.of_kind("date")]
+    date_spans += [(t.start, t.end) for t in timex.tag(p.text)]
+    out = []
+    for m in rules.NUMBER.finditer(p.text):
+        num = m.group("num")
+        if _overlaps(m.start("num"), m.end("num"), date_spans) or num.lower() in question_words:
+            continue
+        if num.isdigit() and len(num) == 4 and not m.group("pct"):
+            continue  # a year the date tagger left alone
+        score = _number_prior(m, wants_percent) * closeness(m.start(), m.end(), anchors, p.text)
+        out.append(Candidate(m.group(0).strip(), m.start(), m.end(), score))
+    return sorted(out, key=lambda c: -c.score)
+
+
+NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|de|von|van|the|la|le|al|bin|du)\s+)?"
+                      r"[A-Z][\w’'-]*)*")
+"""A run of capitalised words, with the particles names carry ("Catherine of Aragon")."""
+
+KIND_PRIOR = {"person": 1.0, "": 0.8, "org": 0.7, "group": 0.65, "place": 0.35}
+"""How likely a name of each kind answers "who" (kinds from a first-version tagger may be off)."""
+
+
+def _trim_name(text: str) -> tuple[int, str]:
+    """Drop leading skip-words ("In", "The") and a trailing possessive; offset moved past them."""
+    words = text.split()
+    shift = 0
+    while words and words[0].strip("’'") in rules.NAME_SKIP:
+        shift += len(words[0]) + 1
+        words = words[1:]
+    name = " ".join(words)
+    for suffix in ("’s", "'s", "’", "'"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return shift, name
+
+
+def names(p: Passage, is_asked: NameTest) -> list[tuple[int, int, str, str]]:
+    """Names in the passage with their kind ("" when only capitalisation says it is a name)."""
+    kinds = {(m.start, m.end): m.kind for m in p.of_kind("person", "org", "place", "group")}
+    out = []
+    for m in NAME_RUN.finditer(p.text):
+        shift, name = _trim_name(m.group(0))
+        if not name or is_asked(name) or name.isupper() and len(name) <= 2:
+            continue
+        start = m.start() + shift
+        end = start + len(name)
+        kind = next((k for (s, e), k in kinds.items() if s < end and start < e), "")
+        out.append((start, end, name, kind))
+    return out
+
+
+def people(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest) -> list[Candidate]:
+    """Names that could answer "who", not the ones the question names, nearest the anchors."""
+    out = []
+    for start, end, name, kind in names(p, is_asked):
+        score = KIND_PRIOR.get(kind, 0.5) * closeness(start, end, anchors, p.text)
+        if p.text[max(0, start - 3):start] == "by ":
+            score *= 1.15  # the agent of a passive: "was replaced by Yezhov"
+        out.append(Candidate(name, start, end, min(score, 1.0)))
+    return sorted(out, key=lambda c: -c.score)
+
+
+PLACE_PHRASE = re.compile(
+    r"\b(?P<prep>" + "|".join(rules.PLACE_PREPOSITIONS) + r")\s+(?P<np>(?:(?:the|his|her|their|a"
+    r"|an|its)\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|[a-z][\w’'-]+)"
+    r"(?:\s+(?:in|of)\s+[A-Z][\w’'-]*)?)")
+"""A place phrase after a verb: "in his office", "at the Smolny", "into Leningrad"."""
+
+
+def places(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest) -> list[Candidate]:
+    """Place phrases and place names, nearest the anchors, after a verb the question used."""
+    out = []
+    last_anchor = max((e for _s, e in anchors), default=0)
+    date_spans = [(t.start, t.end) for t in timex.tag(p.text)]
+    for m in PLACE_PHRASE.finditer(p.text):
+        np = m.group("np")
+        if is_asked(np) or _overlaps(m.start(), m.end(), date_spans) or np.lower() in STOPWORDS:
+            continue
+        score = closeness(m.start(), m.end(), anchors, p.text)
+        score *= 1.0 if m.start() >= last_anchor else 0.7
+        score *= 1.0 if np[:1].isupper() or np.split()[0] in ("the", "his", "her", "their") \
+            else 0.6
+        out.append(Candidate(m.group(0), m.start(), m.end(), score))
+    for start, end, name, kind in names(p, is_asked):
+        if kind == "place":
+            out.append(Candidate(name, start, end, 0.9 * closeness(start, end, anchors, p.text)))
+    return sorted(out, key=lambda c: -c.score)
+
+
+def clause_after(text: str, start: int) -> tuple[int, int]:
+    """The clause of a note from `start` to the next clause end."""
+    m = rules.CLAUSE_END.search(text, start)
+    end = m.start() if m else len(text)
+    return start, end
+
+
+LEAD_IN = re.compile(r"^[\s:,\-–—]*(?:(?:for|to|that|as|was|were|is|are|be|being|by|of|with|"
+                     r"called|known as)\b[\s:,\-–—]*)*", re.I)
+"""Words between the question's last word and the answer: "called for: …", "was …"."""
+
+
+def reasons(p: Passage, anchors: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """The clause after a reason cue ("on the grounds that", "because"), cue left out."""
+    out = []
+    lowered = p.text.lower()
+    for cue in rules.REASON_CUES:
+        for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", lowered):
+            s, e = clause_after(p.text, m.end())
+            text = p.text[s:e].strip(" ,:-")
+            if len(text.split()) < 2:
+                continue
+            out.append(Candidate(text, s, e, closeness(m.start(), m.end(), anchors, p.text)))
+    return sorted(out, key=lambda c: -c.score)
+
+
+def description(p: Passage, anchors: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """What follows the question's words up to the clause end; else the clause before them."""
+    if not anchors:
+        return []
+    last = max(e for _s, e in anchors)
+    lead = LEAD_IN.match(p.text[last:])
+    start = last + (lead.end() if lead else 0)
+    s, e = clause_after(p.text, start)
+    text = p.text[s:e].strip(" ,:-.")
+    if len(text.split()) >= 2:
+        return [Candidate(text, s, s + len(text), 0.8)]
+    first = min(s for s, _e in anchors)
+    head = p.text[:first]
+    cut = max(head.rfind(" - "), head.rfind(": "), head.rfind("; "))
+    text = head[cut + 2 if cut >= 0 else 0:].strip(" ,:-.")
+    if len(text.split()) >= 2:
+        return [Candidate(text, first - len(head) + (cut + 2 if cut >= 0 else 0), first, 0.6)]
+    return []
+
+
+def _named_in(name: str, text: str) -> bool:
+    """True when a spelling of `name` occurs in `text` (a quote rarely names its own speaker)."""
+    words = [t.stem for t in tokenize(text)]
+    return any(edit_distance(n.stem, w, 2) <= (2 if len(n.stem) >= 6 else 0)
+               for n in tokenize(name) for w in words)
+
+
+def quote_speakers(p: Passage, quote_start: int, quote_end: int) -> list[Candidate]:
+    """Who said a quote: the analysis's speaker, else the subject of the clause before it."""
+    quote = p.text[quote_start:quote_end]
+    for m in p.of_kind("quote"):
+        if m.value and m.start <= quote_start + 2 and quote_start <= m.end \
+                and not _named_in(m.value, quote):
+            return [Candidate(m.value, m.start, m.end, 1.0)]
+    head = p.text[:quote_start]
+    cut = max(head.rfind(" - "), head.rfind(". "), head.rfind("; "))
+    found = [n for n in names(p, lambda _n: False)
+             if cut < n[0] and n[1] <= quote_start and not _named_in(n[2], quote)]
+    if found:
+        s, e, name, _k = found[0]
+        return [Candidate(name, s, e, 0.9)]
+    after = [n for n in names(p, lambda _n: False)
+             if n[0] >= quote_end and not _named_in(n[2], quote)]
+    return [Candidate(after[0][2], after[0][0], after[0][1], 0.6)] if after else []
+
+
+def anchor_spans(tokens: Sequence[Token], matched: set[str]) -> list[tuple[int, int]]:
+    """Character spans of the passage words whose stems the question matched."""
+    return [(t.start, t.end) for t in tokens if t.stem in matched]
