@@ -5,17 +5,19 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from askwinston.analysis import timex
-from askwinston.analysis.pipeline import Progress
 from askwinston.ask.answer import Answerer
 from askwinston.errors import AskWinstonError, UnreadableSource
 from askwinston.model import Source
 from askwinston.sources import ReadResult, read_paths
 from askwinston.sources.text import read_text_file
 from askwinston.store import kb
-from askwinston.store.build import BuildReport, build_sources
+
+if TYPE_CHECKING:  # the build pulls in spaCy; asking must start without it
+    from askwinston.analysis.pipeline import Progress
+    from askwinston.store.build import BuildReport
 
 Row = dict[str, Any]
 
@@ -28,8 +30,18 @@ def read(paths: Iterable[str | Path]) -> ReadResult:
 def build(paths: Iterable[str | Path], db: str | Path,
           progress: Progress | None = None) -> BuildReport:
     """Read and analyse notes into the knowledge base at `db` (atomically)."""
+    from askwinston.store.build import build_sources
+
     result = read_paths(paths)
     return build_sources(result.sources, db, [str(p) for p in result.problems], progress)
+
+
+def build_sources(sources: list[Source], db: str | Path, problems: list[str] | None = None,
+                  progress: Progress | None = None) -> BuildReport:
+    """Analyse sources already read into the knowledge base (spaCy is imported only here)."""
+    from askwinston.store import build as store_build
+
+    return store_build.build_sources(sources, db, problems or [], progress)
 
 
 def tag_text(text: str, dct: str | None = None) -> list[Row]:

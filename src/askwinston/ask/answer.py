@@ -88,11 +88,7 @@ class Answerer:
 
     @classmethod
     def from_corpus(cls, corpus: Corpus) -> Answerer:
-        tokens = [tokenize(p.label + " " + p.text if p.label else p.text)
-                  for p in corpus.passages]
-        shift = [len(p.label) + 1 if p.label else 0 for p in corpus.passages]
-        tokens = [[Token(t.text, t.stem, t.start - s, t.end - s) for t in ts]
-                  for ts, s in zip(tokens, shift, strict=True)]
+        tokens = [tokenize(p.text) for p in corpus.passages]
         index = BM25.from_terms([[t.stem for t in ts if not t.is_stop] for ts in tokens])
         ctx = [_context_terms(corpus.passages, i) for i in range(len(corpus.passages))]
         names = frozenset(t.stem for ts in tokens for t in ts if t.is_capitalised and t.start > 0)
@@ -144,7 +140,7 @@ class Answerer:
         alts: Alts = {}
         for s in stems:
             options: dict[str, float] = {}
-            if s in self.index.idf:
+            if s in self.index.idf or s in self.context:
                 options[s] = 1.0
             else:
                 for near in self._fuzzy(s):
@@ -164,7 +160,8 @@ class Answerer:
         return _fuzzy_matches(s, self._vocab())
 
     def _vocab(self) -> tuple[str, ...]:
-        return tuple(sorted(t for t in self.index.idf if len(t) >= 4 and not t.isdigit()))
+        words = set(self.index.idf) | set(self.context)
+        return tuple(sorted(t for t in words if len(t) >= 4 and not t.isdigit()))
 
     # -- support and extraction ----------------------------------------------------------
 
@@ -175,7 +172,8 @@ class Answerer:
         total = got = 0.0
         matched: set[str] = set()
         for options in alts.values():
-            idf = max((self.index.idf[o] for o in options), default=self.index.unseen_idf())
+            idf = max((self.index.idf.get(o, self.index.unseen_idf()) for o in options),
+                      default=self.index.unseen_idf())
             best = 0.0
             for o, w in options.items():
                 if o in have:
@@ -282,7 +280,8 @@ class Answerer:
         if not spans:
             return []
         wanted = set(content_stems(qa.quoted or qa.text))
-        start, end = max(spans, key=lambda se: len(wanted & set(content_stems(p.text[se[0]:se[1]]))))
+        start, end = max(spans, key=lambda se: len(wanted & set(content_stems(p.text[se[0]:se[1]])))
+                         )
         return extract.quote_speakers(p, start, end)
 
     def _succession(self, qa: Question, supports: list[Support],
@@ -293,10 +292,9 @@ class Answerer:
             for rel in relations.successions(sup.passage):
                 known, other = ((rel.predecessor, rel.successor) if qa.succession == "successor"
                                 else (rel.successor, rel.predecessor))
-                if asked(known) and not asked(other):
+                if asked(known):
                     return other, SUCCESSION_CONFIDENCE * max(sup.coverage, 0.8), [sup.passage]
-                if asked(other):
-                    contradicted = True
+                contradicted = contradicted or asked(other)
         if contradicted:
             return "", CONTRADICTED, []
         return None

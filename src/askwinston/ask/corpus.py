@@ -97,13 +97,37 @@ def from_connection(conn: sqlite3.Connection) -> Corpus:
                   kinds.get(r["entity_id"], "person"), entity=r["entity_id"])
     inherited = {r["sentence_id"]: r["date_text"] for r in _rows(
         conn, "SELECT sentence_id, date_text FROM events WHERE date_text IS NOT NULL")}
+    order = {r["key"]: r["ordinal"] for r in _rows(conn, "SELECT key, ordinal FROM sources")}
     passages = [
-        Passage(i, r["id"], r["source"], r["line"], r["text"], r["section"], bool(r["q"]),
-                r["label"] or "", sorted(marks.get(r["id"], []), key=lambda m: m.start),
-                inherited.get(r["id"], "") or "")
-        for i, r in enumerate(sents)
+        _passage(r["id"], r["source"], r["line"], r["text"], r["section"], bool(r["q"]),
+                 r["label"] or "", marks.get(r["id"], []), inherited.get(r["id"], "") or "")
+        for r in sents
     ]
-    return Corpus(passages, dict(names), kinds)
+    passages += [
+        _passage(r["id"], r["source"], r["line"], r["title"], r["title"], bool(r["is_question"]),
+                 "", [], "")
+        for r in _rows(conn, "SELECT * FROM sections")
+    ]
+    return Corpus(_ordered(passages, order), dict(names), kinds)
+
+
+def _passage(pid: str, source: str, line: int, text: str, section: str, is_q: bool,
+             label: str, marks: list[Mark], event_date: str) -> Passage:
+    """A passage whose text starts with its line's label ("Date: February 1934 …")."""
+    shift = len(label) + 2 if label else 0
+    moved = [Mark(m.start + shift, m.end + shift, m.text, m.kind, m.value, m.entity)
+             for m in marks]
+    full = f"{label}: {text}" if label else text
+    return Passage(0, pid, source, line, full, section, is_q, label,
+                   sorted(moved, key=lambda m: m.start), event_date)
+
+
+def _ordered(passages: list[Passage], order: dict[str, int]) -> list[Passage]:
+    """Reading order (headings before the sentences under them), numbered."""
+    passages.sort(key=lambda p: (order.get(p.source, 0), p.line))
+    for i, p in enumerate(passages):
+        p.index = i
+    return passages
 
 
 def from_knowledge(knowledge: Knowledge) -> Corpus:
@@ -133,8 +157,13 @@ def from_knowledge(knowledge: Knowledge) -> Corpus:
                       entity=e.id)
     inherited = {ev.sentence_id: ev.when.text for ev in knowledge.events if ev.when}
     passages = [
-        Passage(i, s.id, s.span.source, s.span.line, s.text, title, is_q, s.label or "",
-                sorted(marks.get(s.id, []), key=lambda m: m.start), inherited.get(s.id, ""))
-        for i, (s, title, is_q) in enumerate(meta)
+        _passage(s.id, s.span.source, s.span.line, s.text, title, is_q, s.label or "",
+                 marks.get(s.id, []), inherited.get(s.id, ""))
+        for s, title, is_q in meta
     ]
-    return Corpus(passages, names, kinds)
+    passages += [
+        _passage(sec.id, sec.source, sec.line, sec.title, sec.title, sec.is_question, "", [], "")
+        for notes in knowledge.notes for sec in notes.sections
+    ]
+    order = {n.source.key: i for i, n in enumerate(knowledge.notes)}
+    return Corpus(_ordered(passages, order), names, kinds)

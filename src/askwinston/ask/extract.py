@@ -50,7 +50,8 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def dates(p: Passage, anchors: Sequence[tuple[int, int]], exclude: Sequence[str]) -> list[Candidate]:
+def dates(p: Passage, anchors: Sequence[tuple[int, int]],
+          exclude: Sequence[str]) -> list[Candidate]:
     """Dates in the passage (the knowledge base's and the tagger's), nearest the anchors first."""
     found: dict[tuple[int, int], str] = {}
     for m in p.of_kind("date"):
@@ -119,7 +120,7 @@ def names(p: Passage, is_asked: NameTest) -> list[tuple[int, int, str, str]]:
     out = []
     for m in NAME_RUN.finditer(p.text):
         shift, name = _trim_name(m.group(0))
-        if not name or is_asked(name) or name.isupper() and len(name) <= 2:
+        if not name or is_asked(name) or (name.isupper() and len(name) <= 2):
             continue
         start = m.start() + shift
         end = start + len(name)
@@ -128,20 +129,46 @@ def names(p: Passage, is_asked: NameTest) -> list[tuple[int, int, str, str]]:
     return out
 
 
+PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|into|to|from|near|of|on|with|against|under|for)"
+                                r"\s+(?:the\s+)?$", re.I)
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _subject(p: Passage, found: list[tuple[int, int, str, str]],
+             anchors: Sequence[tuple[int, int]]) -> int | None:
+    """Start of the subject of an active verb the question used: "X … shot Kirov" → X."""
+    verbs = [(s, e) for s, e in anchors if not p.text[s:s + 1].isupper()]
+    active = [s for s, _e in verbs if not PASSIVE_BEFORE.search(p.text[:s])]
+    if not active:
+        return None
+    before = [n for n in found if n[1] <= active[0]
+              and not PREPOSITION_BEFORE.search(p.text[:n[0]])]
+    return before[0][0] if before else None
+
+
 def people(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest) -> list[Candidate]:
     """Names that could answer "who", not the ones the question names, nearest the anchors."""
+    found = names(p, is_asked)
+    subject = _subject(p, found, anchors)
     out = []
-    for start, end, name, kind in names(p, is_asked):
-        score = KIND_PRIOR.get(kind, 0.5) * closeness(start, end, anchors, p.text)
+    for start, end, name, kind in found:
+        prior = KIND_PRIOR.get(kind, 0.5)
+        score = prior * closeness(start, end, anchors, p.text)
         if p.text[max(0, start - 3):start] == "by ":
             score *= 1.15  # the agent of a passive: "was replaced by Yezhov"
+        elif PREPOSITION_BEFORE.search(p.text[:start]):
+            score *= 0.6  # "in Leningrad", "of Stalin": seldom who did it
+        if start == subject:
+            score = max(score, 0.9 * prior)
         out.append(Candidate(name, start, end, min(score, 1.0)))
     return sorted(out, key=lambda c: -c.score)
 
 
 PLACE_PHRASE = re.compile(
     r"\b(?P<prep>" + "|".join(rules.PLACE_PREPOSITIONS) + r")\s+(?P<np>(?:(?:the|his|her|their|a"
-    r"|an|its)\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|[a-z][\w’'-]+)"
+    r"|an|its)\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|[a-z][\w’'-]+(?:\s+(?!(?:in|at|on|and"
+    r"|to|of|by|with|was|were|for|from|but|near|after|before|when|where|who|which|that)\b)"
+    r"[a-z][\w’'-]+){0,2})"
     r"(?:\s+(?:in|of)\s+[A-Z][\w’'-]*)?)")
 """A place phrase after a verb: "in his office", "at the Smolny", "into Leningrad"."""
 

@@ -23,17 +23,25 @@ IRREGULAR = {
     "is": "be", "are": "be", "been": "be", "married": "marry", "wives": "wife",
     "armies": "army", "countries": "country", "his": "his", "this": "this", "has": "have",
     "us": "us", "as": "as", "does": "do", "did": "do", "done": "do", "news": "news",
+    "rode": "ride", "ridden": "ride", "flew": "fly", "flown": "fly", "drove": "drive",
+    "driven": "drive", "fled": "flee", "hid": "hide", "hidden": "hide", "stole": "steal",
+    "stolen": "steal", "spoke": "speak", "spoken": "speak", "bore": "bear", "borne": "bear",
+    "knew": "know", "known": "know", "saw": "see", "seen": "see", "grew": "grow",
+    "grown": "grow", "threw": "throw", "thrown": "throw", "paid": "pay", "laid": "lay",
+    "won't": "will", "sank": "sink", "sunk": "sink", "forbade": "forbid", "forbidden": "forbid",
+    "overthrew": "overthrow", "overthrown": "overthrow", "beaten": "beat", "kept": "keep",
+    "felt": "feel", "meant": "mean", "stood": "stand", "understood": "understand",
     "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
 }
 """Word forms a suffix stripper gets wrong, mapped to one stem-able base form."""
 
 RELATED: dict[str, tuple[str, ...]] = {
-    "kill": ("murder", "assassin", "assassinat", "shoot", "execut", "slay", "die"),
-    "murder": ("kill", "assassin", "assassinat", "shoot", "execut", "slay", "die"),
+    "kill": ("murder", "assassin", "assassinat", "shoot", "execut", "slay", "die", "stab"),
+    "murder": ("kill", "assassin", "assassinat", "shoot", "execut", "slay", "die", "stab"),
     "assassinat": ("kill", "murder", "shoot", "assassin", "die"),
     "shoot": ("kill", "murder", "execut", "assassinat", "die"),
     "execut": ("kill", "shoot", "die", "hang", "behead"),
-    "die": ("kill", "murder", "shoot", "execut", "assassinat", "slay", "die", "hang", "behead"),
+    "die": ("kill", "murder", "shoot", "execut", "assassinat", "slay", "hang", "behead", "stab"),
     "replac": ("succeed", "successor", "takeover", "follow"),
     "succeed": ("replac", "successor", "takeover"),
     "successor": ("replac", "succeed", "takeover"),

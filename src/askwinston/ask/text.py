@@ -52,7 +52,7 @@ def _strip_possessive(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude stem: lower case, possessive and plural dropped, -ed/-ing/-ion folded, final e cut."""
+    """A crude stem: lower case, no possessive or plural, -ed/-ing folded, final e cut."""
     w = _strip_possessive(word.lower().replace("’", "'"))
     w = IRREGULAR.get(w, w)
     if w.isdigit() or len(w) <= 3:
@@ -62,7 +62,7 @@ def stem(word: str) -> str:
         if w.endswith(suffix) and len(w) >= min_len and not w.endswith("ss"):
             w = w[: -len(suffix)] + repl
             break
-    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+    if len(w) > 4 and w[-1] == w[-2] and (w[-1] not in "aeiouls" or (w[-1] == "l" and len(w) > 5)):
         w = w[:-1]  # "shipped" -> "shipp" -> "ship"
     if len(w) > 3 and w.endswith("e"):
         w = w[:-1]
