@@ -116,19 +116,27 @@ class Answerer:
 
     def ask(self, question: str) -> Row:
         """Answer one question: {"question","answer","confidence","citations","type"}."""
+        return self._answer(question, ABSTAIN_BELOW)
+
+    def ask_best(self, question: str) -> Row:
+        """The best guess even when unsure (benchmarks where every question has an answer)."""
+        return self._answer(question, None)
+
+    def _answer(self, question: str, threshold: float | None) -> Row:
         q = check_question(question)
         qa = analyse(q)
         result: Row = {"question": q, "answer": None, "confidence": 0.0, "citations": [],
                        "type": qa.kind}
         if not self.corpus.passages or not qa.stems:
             return result
-        alts = self.expand(qa.stems)
-        found = self._best(qa, alts)
-        if found is None:
+        found = self._ranked_answers(qa, self.expand(qa.stems))
+        if threshold is None:
+            found = [f for f in found if f[0]]
+        if not found:
             return result
-        answer, confidence, cited = found
+        answer, confidence, cited = found[0]
         result["confidence"] = round(confidence, 3)
-        if confidence >= ABSTAIN_BELOW:
+        if threshold is None or (answer and confidence >= threshold):
             result["answer"] = answer
             result["citations"] = [_citation(p) for p in cited]
         return result
@@ -185,31 +193,30 @@ class Answerer:
             got += idf * best
         return Support(self.corpus.passages[i], got / total if total else 0.0, matched)
 
-    def _best(self, qa: Question, alts: Alts) -> tuple[str, float, list[Passage]] | None:
+    def _ranked_answers(self, qa: Question, alts: Alts) -> list[tuple[str, float, list[Passage]]]:
+        """Answers from the best supporting sentences, best first; "" where none was found."""
         query = {o: w for options in alts.values() for o, w in options.items()}
         ranked = rank(self.index, self.context, query, CANDIDATE_PASSAGES)
         supports = [self.support(i, alts) for i, _score in ranked]
-        if not supports:
-            return None
         asked = self._asked_test(qa, alts)
-        if qa.succession:
+        out: list[tuple[str, float, list[Passage]]] = []
+        if qa.succession and supports:
             found = self._succession(qa, supports, asked)
+            if found is not None and not found[0]:
+                return [found]  # the notes say it the other way round: don't guess
             if found is not None:
-                return found
-        best: tuple[str, float, list[Passage]] | None = None
+                out.append(found)
         for sup in supports:
             cand, cited = self._extract(qa, sup, asked)
             base = sup.coverage ** 2
             if cand is None:
-                score, text = base * NO_ANSWER_FACTOR, None
+                out.append(("", min(base * NO_ANSWER_FACTOR, ABSTAIN_BELOW * 0.9), cited))
             else:
-                score, text = base * (TYPE_FIT_FLOOR + (1 - TYPE_FIT_FLOOR) * cand.score), \
-                    cand.text
-            if best is None or score > best[1]:
-                best = (text or "", score, cited)
-        if best is not None and not best[0]:
-            return (best[0], min(best[1], ABSTAIN_BELOW * 0.9), best[2])
-        return best
+                fit = TYPE_FIT_FLOOR + (1 - TYPE_FIT_FLOOR) * cand.score
+                out.append((cand.text, base * fit, cited))
+        if qa.kind in ("description", "manner", "list") or not out:
+            out += [(s.passage.text, 0.0, [s.passage]) for s in supports[:1]]
+        return sorted(out, key=lambda f: -f[1])
 
     def _asked_test(self, qa: Question, alts: Alts) -> Callable[[str], bool]:
         """A test for names the question itself gives (never the answer to "who")."""
