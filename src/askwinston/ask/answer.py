@@ -214,7 +214,7 @@ class Answerer:
             else:
                 fit = TYPE_FIT_FLOOR + (1 - TYPE_FIT_FLOOR) * cand.score
                 out.append((cand.text, base * fit, cited))
-        if qa.kind in ("description", "manner", "list") or not out:
+        if qa.kind in ("description", "manner", "list", "entity") or not out:
             out += [(s.passage.text, 0.0, [s.passage]) for s in supports[:1]]
         return sorted(out, key=lambda f: -f[1])
 
@@ -245,7 +245,8 @@ class Answerer:
         """The best span of the wanted type in the sentence, else in its neighbours."""
         p = sup.passage
         cand = self._typed(qa, p, sup.matched, asked)
-        if cand is not None or qa.kind in ("description", "manner", "list", "reason", "quote"):
+        if cand is not None or qa.kind in ("description", "manner", "list", "reason", "quote",
+                                           "entity"):
             if cand is None and qa.kind == "reason":
                 return None, [p]
             return cand, [p]
@@ -276,6 +277,8 @@ class Answerer:
             found = extract.reasons(p, anchors)
         elif kind == "quote":
             found = self._quote(qa, p)
+        elif kind == "entity":
+            found = extract.entity(p, anchors, asked)
         else:
             found = extract.description(p, anchors)
         return found[0] if found else None

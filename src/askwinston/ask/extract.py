@@ -268,3 +268,16 @@ def quote_speakers(p: Passage, quote_start: int, quote_end: int) -> list[Candida
 def anchor_spans(tokens: Sequence[Token], matched: set[str]) -> list[tuple[int, int]]:
     """Character spans of the passage words whose stems the question matched."""
     return [(t.start, t.end) for t in tokens if t.stem in matched]
+
+
+def entity(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest) -> list[Candidate]:
+    """For "what/which X" questions: a name near the anchors, else the start of the clause
+    after them (a noun phrase, not a whole clause)."""
+    found = [Candidate(n, s, e, 0.9 * closeness(s, e, anchors, p.text))
+             for s, e, n, _k in names(p, is_asked)]
+    for c in description(p, anchors):
+        short = re.split(r",|;|\s(?:which|who|that|and|but|because|when|while|after|before|by|in"
+                         r"|on|at|to|from|with|for|as)\s", c.text, maxsplit=1)[0].strip()
+        if short:
+            found.append(Candidate(short, c.start, c.start + len(short), 0.6))
+    return sorted(found, key=lambda c: -c.score)

@@ -24,10 +24,13 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r" (?:city|country|town|place|region|state|area)|what (?:city|country|town|"
                   r"place|region|state|area)|which (?:city|country|town|place|region|state|"
                   r"area)|from where|to where)\b"),
-        ("person", r"^(?:who|whom|whose|which (?:person|man|woman|king|queen|leader|emperor"
+        ("person", r"^(?:who|whom|whose|(?:which|what) (?:person|man|woman|king|queen|leader|emperor"
                    r"|general|president|pope|ruler))\b"),
         ("manner", r"^how (?:did|was|were|does|do|is|are|had)\b"),
         ("list", r"^(?:list|name (?:the|two|three|some|all)|give (?:two|three|some))\b"),
+        ("entity", r"^(?:what|which)\s+(?!(?:was|were|is|are|did|does|do|had|has|have|can|"
+                   r"could|would|will|should|might|may|must|happened|happens|caused|led|made|"
+                   r"makes|became|a|an|the|of|in|to|for|about)\b)[a-z]+"),
     )
 )
 """Question start → expected answer type; the first pattern that matches wins."""
@@ -71,7 +74,9 @@ NAME_SKIP = frozenset(
     "Some Many Most This That These Those There Their They He She It His Her We I Official "
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Summer Winter Spring Autumn "
-    "Motive Results Ending New Penalties Security No Both Between Also Later Then".split()
+    "Motive Results Ending New Penalties Security No Both Between Also Later Then One Two However "
+    "Although Though Because Since As Under Despite Following Many Several Each Every Other "
+    "Another Such What Which Who Why How Where Its Our Your".split()
 )
 """Capitalised words that start sentences or name times: never an answer to "who"."""
 
