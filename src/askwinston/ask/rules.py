@@ -24,8 +24,8 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r" (?:city|country|town|place|region|state|area)|what (?:city|country|town|"
                   r"place|region|state|area)|which (?:city|country|town|place|region|state|"
                   r"area)|from where|to where)\b"),
-        ("person", r"^(?:who|whom|whose|(?:which|what) (?:person|man|woman|king|queen|leader|emperor"
-                   r"|general|president|pope|ruler))\b"),
+        ("person", r"^(?:who|whom|whose|(?:which|what) (?:person|man|woman|king|queen|leader"
+                   r"|emperor|general|president|pope|ruler))\b"),
         ("manner", r"^how (?:did|was|were|does|do|is|are|had)\b"),
         ("list", r"^(?:list|name (?:the|two|three|some|all)|give (?:two|three|some))\b"),
         ("entity", r"^(?:what|which)\s+(?!(?:was|were|is|are|did|does|do|had|has|have|can|"
