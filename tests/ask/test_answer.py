@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from askwinston.ask.answer import MAX_QUESTION_CHARS, Answerer, check_question
+from askwinston.ask.answer import ABSTAIN_BELOW, MAX_QUESTION_CHARS, Answerer, check_question
 from askwinston.errors import BadQuestion
 
 NOTES = "\n".join(
@@ -87,7 +87,7 @@ def test_the_notes_dont_say(answerer: Answerer, question: str) -> None:
     result = answerer.ask(question)
     assert result["answer"] is None
     assert result["citations"] == []
-    assert 0.0 <= result["confidence"] < 0.45
+    assert 0.0 <= result["confidence"] < ABSTAIN_BELOW
 
 
 def test_result_shape(answerer: Answerer) -> None:
