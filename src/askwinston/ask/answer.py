@@ -227,10 +227,12 @@ class Answerer:
             out += [(s.passage.text, 0.0, [s.passage]) for s in supports[:1]]
         return sorted(out, key=lambda f: -f[1])
 
-    def _asked_test(self, qa: Question, alts: Alts) -> Callable[[str], bool]:
+    def _asked_test(self, qa: Question, alts: Alts,
+                    skip: set[str] | None = None) -> Callable[[str], bool]:
         """A test for names the question itself gives (never the answer to "who")."""
         stems = set(qa.stems) | {o for options in alts.values() for o in options
                                  if options.get(o, 0) >= FUZZY_WEIGHT}
+        stems -= skip or set()
 
         def is_asked(name: str) -> bool:
             return any(st in stems or any(len(st) >= 5 and edit_distance(st, q, 1) <= 1
@@ -287,7 +289,7 @@ class Answerer:
         elif kind == "quote":
             found = self._quote(qa, p)
         elif kind == "entity":
-            found = extract.entity(p, anchors, asked)
+            found = extract.entity(p, anchors, self._asked_test(qa, {}, set(qa.head)), qa.head)
         else:
             found = extract.description(p, anchors)
         return found[0] if found else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from askwinston.analysis import timex
 from askwinston.ask import rules
 from askwinston.ask.corpus import Passage
-from askwinston.ask.text import STOPWORDS, Token, edit_distance, tokenize
+from askwinston.ask.text import STOPWORDS, Token, edit_distance, stem, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,14 +270,58 @@ def anchor_spans(tokens: Sequence[Token], matched: set[str]) -> list[tuple[int, 
     return [(t.start, t.end) for t in tokens if t.stem in matched]
 
 
-def entity(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest) -> list[Candidate]:
-    """For "what/which X" questions: a name near the anchors, else the start of the clause
-    after them (a noun phrase, not a whole clause)."""
-    found = [Candidate(n, s, e, 0.9 * closeness(s, e, anchors, p.text))
-             for s, e, n, _k in names(p, is_asked)]
-    for c in description(p, anchors):
-        short = re.split(r",|;|\s(?:which|who|that|and|but|because|when|while|after|before|by|in"
-                         r"|on|at|to|from|with|for|as)\s", c.text, maxsplit=1)[0].strip()
-        if short:
-            found.append(Candidate(short, c.start, c.start + len(short), 0.6))
+CLOSED_CLASS = frozenset(
+    "a an the this that these those its his her their our my your of in on at to for from by "
+    "with as into onto upon over under about after before during between through and or but "
+    "nor so yet is was were are be been being had has have do does did will would can could "
+    "should may might must shall which who whom whose when where why how what it he she they "
+    "we i you him them us not no also than then there here such very only just".split()
+)
+"""Function words: a noun phrase, roughly, is a run of words that are none of these."""
+
+CHUNK = re.compile(r"[\w’'%$£€.-]+(?:\s+[\w’'%$£€.-]+)*")
+
+
+def chunks(text: str) -> list[tuple[int, int]]:
+    """Runs of content words between punctuation and function words: rough noun phrases."""
+    out: list[tuple[int, int]] = []
+    start = end = -1
+    for m in re.finditer(r"[\w’'%$£€.-]+|[^\w\s]", text):
+        word = m.group(0).strip(".")
+        if not word or not (word[0].isalnum() or word[0] in "$£€") \
+                or word.lower() in CLOSED_CLASS:
+            if start >= 0:
+                out.append((start, end))
+            start = -1
+            continue
+        if start < 0:
+            start = m.start()
+        end = m.start() + len(m.group(0).rstrip("."))
+    if start >= 0:
+        out.append((start, end))
+    return out
+
+
+HEAD_BONUS = 1.3
+"""A phrase holding the word the question asks for ("which orbiter" → "… Orbiter") is likelier."""
+
+
+def entity(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
+           head: Sequence[str] = ()) -> list[Candidate]:
+    """For "what/which X" questions: a name or a short noun phrase next to the question's
+    words, never one made only of the question's words; holding X is a plus."""
+    heads = set(head)
+    others = [(s, e) for s, e in anchors if stem(p.text[s:e]) not in heads]
+    found = []
+    for s, e, n, _k in names(p, is_asked):
+        found.append(Candidate(n, s, e, 0.9 * closeness(s, e, anchors, p.text)))
+    for s, e in chunks(p.text):
+        if _overlaps(s, e, others) or e - s < 2:
+            continue
+        score = 0.8 * closeness(s, e, others, p.text)
+        if heads & {t.stem for t in tokenize(p.text[s:e])}:
+            if all(t.stem in heads for t in tokenize(p.text[s:e])):
+                continue  # only the asked-for word itself
+            score *= HEAD_BONUS
+        found.append(Candidate(p.text[s:e], s, e, min(score, 1.0)))
     return sorted(found, key=lambda c: -c.score)

@@ -30,6 +30,7 @@ class Question:
     date_texts: list[str] = field(default_factory=list)
     succession: str = ""  # successor | predecessor | ""
     wants_percent: bool = False
+    head: list[str] = field(default_factory=list)  # "which NASA orbiter …" → nasa, orbiter
 
     @property
     def names(self) -> list[str]:
@@ -49,6 +50,8 @@ def question_kind(text: str) -> str:
     """The expected answer type from the question's first words."""
     t = text.strip().lower()
     t = re.sub(r"^(?:and|so|but|ok|okay|please|tell me|do you know)\b[\s,]*", "", t)
+    if rules.DEFINITION_QUESTION.search(text.strip()):
+        return "description"
     for kind, pattern in rules.QUESTION_TYPES:
         if pattern.search(t):
             return kind
@@ -85,4 +88,16 @@ def analyse(text: str) -> Question:
         date_texts=[d.text for d in dates],
         succession=succession_kind(rewritten) if kind == "person" else "",
         wants_percent=bool({t.stem for t in tokenize(rewritten)} & rules.PERCENT_WORDS),
+        head=head_stems(rewritten) if kind == "entity" else [],
     )
+
+
+def head_stems(text: str) -> list[str]:
+    """The kind of thing a "what/which X" question wants: the words right after what/which."""
+    words = tokenize(text)[1:1 + rules.HEAD_WORDS]
+    out = []
+    for w in words:
+        if w.text.lower() in STOPWORDS:
+            break
+        out.append(w.stem)
+    return out

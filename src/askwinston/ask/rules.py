@@ -35,6 +35,13 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 """Question start → expected answer type; the first pattern that matches wins."""
 
+DEFINITION_QUESTION = re.compile(
+    r"^(?:who|what) (?:was|were|is|are) (?:the )?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*\??$")
+""""Who were the Semuren?": a name to explain, not a person to find."""
+
+HEAD_WORDS = 2
+"""How many words after "what"/"which" name the kind of thing wanted ("which NASA orbiter")."""
+
 TYPE_WORDS = frozenset(
     "when year date month day century time many much old long far big large tall high "
     "percentage percent proportion fraction number share age population often reason reasons "
