@@ -135,6 +135,8 @@ class Answerer:
                        "type": qa.kind}
         if not self.corpus.passages or not qa.stems:
             return result
+        if qa.copula and qa.kind == "entity" and all(s in self.name_stems for s in qa.stems):
+            qa.kind = "description"  # "what was the Cat and Mouse Act?": explain a name
         alts = self.expand(qa.stems)
         found = self._ranked_answers(qa, alts)
         unknown = sum(1 for options in alts.values() if not options)

@@ -31,6 +31,7 @@ class Question:
     succession: str = ""  # successor | predecessor | ""
     wants_percent: bool = False
     head: list[str] = field(default_factory=list)  # "which NASA orbiter …" → nasa, orbiter
+    copula: bool = False  # "What was the X?"
 
     @property
     def names(self) -> list[str]:
@@ -50,6 +51,7 @@ def question_kind(text: str) -> str:
     """The expected answer type from the question's first words."""
     t = text.strip().lower()
     t = re.sub(r"^(?:and|so|but|ok|okay|please|tell me|do you know)\b[\s,]*", "", t)
+    t = rules.LEADING_PREPOSITION.sub("", t)
     if rules.DEFINITION_QUESTION.search(text.strip()):
         return "description"
     for kind, pattern in rules.QUESTION_TYPES:
@@ -89,15 +91,18 @@ def analyse(text: str) -> Question:
         succession=succession_kind(rewritten) if kind == "person" else "",
         wants_percent=bool({t.stem for t in tokenize(rewritten)} & rules.PERCENT_WORDS),
         head=head_stems(rewritten) if kind == "entity" else [],
+        copula=bool(rules.COPULA_QUESTION.search(rewritten)),
     )
 
 
 def head_stems(text: str) -> list[str]:
-    """The kind of thing a "what/which X" question wants: the words right after what/which."""
-    words = tokenize(text)[1:1 + rules.HEAD_WORDS]
+    """The kind of thing a "what/which X" question wants: the words right after what/which
+    (or after "what is the")."""
+    m = rules.COPULA_QUESTION.search(text)
+    words = tokenize(text[m.end():] if m else text)[0 if m else 1:][: rules.HEAD_WORDS]
     out = []
     for w in words:
-        if w.text.lower() in STOPWORDS:
+        if w.text.lower() in STOPWORDS or w.text.lower() in rules.NOT_HEAD:
             break
         out.append(w.stem)
     return out

@@ -28,6 +28,7 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|emperor|general|president|pope|ruler))\b"),
         ("manner", r"^how (?:did|was|were|does|do|is|are|had)\b"),
         ("list", r"^(?:list|name (?:the|two|three|some|all)|give (?:two|three|some))\b"),
+        ("entity", r"^what (?:is|was|are|were) (?:the|a|an)\b"),
         ("entity", r"^(?:what|which)\s+(?!(?:was|were|is|are|did|does|do|had|has|have|can|"
                    r"could|would|will|should|might|may|must|happened|happens|caused|led|made|"
                    r"makes|became|a|an|the|of|in|to|for|about)\b)[a-z]+"),
@@ -38,6 +39,18 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 DEFINITION_QUESTION = re.compile(
     r"^(?:who|what) (?:was|were|is|are) (?:the )?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*\??$")
 """"Who were the Semuren?": a name to explain, not a person to find."""
+
+LEADING_PREPOSITION = re.compile(
+    r"^(?:in|on|at|with|about|for|from|by|to|of|during|since|until|after|before|under|into|"
+    r"through|against|among|between|around|roughly|approximately)\s+(?=(?:what|which|who|whom|"
+    r"whose|when|where|how|why)\b)", re.I)
+"""A preposition before the question word ("In what language …", "With whom …"): skipped."""
+
+COPULA_QUESTION = re.compile(r"^what (?:is|was|are|were) (?:the|a|an) ", re.I)
+""""What was the X?": a name for a description, or a description of a name (see answer.py)."""
+
+NOT_HEAD = frozenset({"name", "title", "term", "word", "kind", "type", "sort"})
+"""Words after "what is the" that say an answer is a name, not what it names."""
 
 HEAD_WORDS = 2
 """How many words after "what"/"which" name the kind of thing wanted ("which NASA orbiter")."""
