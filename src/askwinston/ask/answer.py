@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from askwinston.ask import corpus as corpus_mod
-from askwinston.ask import extract, relations
+from askwinston.ask import extract, relations, rules
 from askwinston.ask.corpus import Corpus, Passage
 from askwinston.ask.extract import Candidate
 from askwinston.ask.question import Question, analyse
@@ -91,6 +91,7 @@ class Answerer:
     context_sets: list[frozenset[str]]
     name_stems: frozenset[str]
     entity_stems: list[frozenset[str]]
+    common: frozenset[str] = frozenset()  # words the notes write in lower case
 
     @classmethod
     def from_corpus(cls, corpus: Corpus) -> Answerer:
@@ -100,8 +101,9 @@ class Answerer:
         names = frozenset(t.stem for ts in tokens for t in ts if t.is_capitalised and t.start > 0)
         spellings = [frozenset(st for n in group for st in content_stems(n))
                      for group in corpus.names.values() if len(group) > 1]
+        common = frozenset(t.text.lower() for ts in tokens for t in ts if t.text.islower())
         return cls(corpus, index, tokens, context_postings(ctx), [frozenset(c) for c in ctx],
-                   names, spellings)
+                   names, spellings, common | rules.COMMON_STARTERS)
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> Answerer:
@@ -283,7 +285,7 @@ class Answerer:
             words = {w.lower() for w in qa.words}
             found = extract.numbers(p, anchors, words, qa.wants_percent)
         elif kind == "person":
-            found = extract.people(p, anchors, asked)
+            found = extract.people(p, anchors, asked, self.common)
         elif kind == "place":
             found = extract.places(p, anchors, asked)
         elif kind == "reason":
@@ -291,7 +293,8 @@ class Answerer:
         elif kind == "quote":
             found = self._quote(qa, p)
         elif kind == "entity":
-            found = extract.entity(p, anchors, self._asked_test(qa, {}, set(qa.head)), qa.head)
+            found = extract.entity(p, anchors, self._asked_test(qa, {}, set(qa.head)), qa.head,
+                                   self.common)
         else:
             found = extract.description(p, anchors)
         return found[0] if found else None

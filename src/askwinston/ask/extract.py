@@ -96,7 +96,10 @@ NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|de|von|van|the|la|le|al|bi
                       r"[A-Z][\w’'-]*)*")
 """A run of capitalised words, with the particles names carry ("Catherine of Aragon")."""
 
-KIND_PRIOR = {"person": 1.0, "": 0.8, "org": 0.7, "group": 0.65, "place": 0.35}
+SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\s-\s+|[\"“‘(]\s*)$")
+"""Text before a word that makes its capital letter say nothing."""
+
+KIND_PRIOR = {"person": 1.0, "": 0.8, "org": 0.7, "group": 0.55, "place": 0.35}
 """How likely a name of each kind answers "who" (kinds from a first-version tagger may be off)."""
 
 
@@ -114,8 +117,11 @@ def _trim_name(text: str) -> tuple[int, str]:
     return shift, name
 
 
-def names(p: Passage, is_asked: NameTest) -> list[tuple[int, int, str, str]]:
-    """Names in the passage with their kind ("" when only capitalisation says it is a name)."""
+def names(p: Passage, is_asked: NameTest,
+          common: frozenset[str] = frozenset()) -> list[tuple[int, int, str, str]]:
+    """Names in the passage with their kind ("" when only capitalisation says it is a name).
+    `common` holds words the notes also write in lower case: at a sentence start they are not
+    names."""
     kinds = {(m.start, m.end): m.kind for m in p.of_kind("person", "org", "place", "group")}
     out = []
     for m in NAME_RUN.finditer(p.text):
@@ -125,6 +131,8 @@ def names(p: Passage, is_asked: NameTest) -> list[tuple[int, int, str, str]]:
         start = m.start() + shift
         end = start + len(name)
         kind = next((k for (s, e), k in kinds.items() if s < end and start < e), "")
+        if not kind and name.split()[0].lower() in common and SENTENCE_START.search(p.text[:start]):
+            continue  # "According", "Major": capitalised only because a sentence starts there
         out.append((start, end, name, kind))
     return out
 
@@ -146,9 +154,10 @@ def _subject(p: Passage, found: list[tuple[int, int, str, str]],
     return before[0][0] if before else None
 
 
-def people(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest) -> list[Candidate]:
+def people(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
+           common: frozenset[str] = frozenset()) -> list[Candidate]:
     """Names that could answer "who", not the ones the question names, nearest the anchors."""
-    found = names(p, is_asked)
+    found = names(p, is_asked, common)
     subject = _subject(p, found, anchors)
     out = []
     for start, end, name, kind in found:
@@ -307,13 +316,13 @@ HEAD_BONUS = 1.3
 
 
 def entity(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
-           head: Sequence[str] = ()) -> list[Candidate]:
+           head: Sequence[str] = (), common: frozenset[str] = frozenset()) -> list[Candidate]:
     """For "what/which X" questions: a name or a short noun phrase next to the question's
     words, never one made only of the question's words; holding X is a plus."""
     heads = set(head)
     others = [(s, e) for s, e in anchors if stem(p.text[s:e]) not in heads]
     found = []
-    for s, e, n, _k in names(p, is_asked):
+    for s, e, n, _k in names(p, is_asked, common):
         found.append(Candidate(n, s, e, 0.9 * closeness(s, e, anchors, p.text)))
     for s, e in chunks(p.text):
         if _overlaps(s, e, others) or e - s < 2:

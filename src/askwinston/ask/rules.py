@@ -124,3 +124,11 @@ NUMBER = re.compile(
 
 PERCENT_WORDS = frozenset({"percentag", "percent", "proportion", "fraction", "share", "%"})
 """Question stems that want a percentage or share."""
+
+COMMON_STARTERS = frozenset(
+    "according although however major despite following during meanwhile eventually initially "
+    "finally later soon after before since while many most some several various another other "
+    "both each every such among within without throughout unlike like instead".split()
+)
+"""Words that start sentences capitalised without being names, even when notes never write
+them in lower case."""
