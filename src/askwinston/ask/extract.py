@@ -311,6 +311,10 @@ def chunks(text: str) -> list[tuple[int, int]]:
     return out
 
 
+VERB_LIKE = re.compile(r"(?:ed|ing|ly|ate|ize|ise|ify)$|^(?:become|became|include|includes|made|"
+                       r"make|took|take|gave|give|led|held|began|saw|came|went|got)$")
+"""A lone word of these shapes is seldom the noun phrase a "what" question wants."""
+
 HEAD_BONUS = 1.3
 """A phrase holding the word the question asks for ("which orbiter" → "… Orbiter") is likelier."""
 
@@ -328,6 +332,8 @@ def entity(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
         if _overlaps(s, e, others) or e - s < 2:
             continue
         score = 0.8 * closeness(s, e, others, p.text)
+        if " " not in p.text[s:e] and VERB_LIKE.search(p.text[s:e]):
+            score *= 0.5  # "marked", "become": a verb, not a thing
         if heads & {t.stem for t in tokenize(p.text[s:e])}:
             if all(t.stem in heads for t in tokenize(p.text[s:e])):
                 continue  # only the asked-for word itself

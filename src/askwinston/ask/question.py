@@ -57,6 +57,9 @@ def question_kind(text: str) -> str:
     for kind, pattern in rules.QUESTION_TYPES:
         if pattern.search(t):
             return kind
+    later = rules.LATE_WH_WORD.search(t)
+    if later:  # "Jochi's death occurred in what year?"
+        return question_kind(t[later.start():])
     return "description"
 
 

@@ -46,6 +46,9 @@ LEADING_PREPOSITION = re.compile(
     r"whose|when|where|how|why)\b)", re.I)
 """A preposition before the question word ("In what language …", "With whom …"): skipped."""
 
+LATE_WH_WORD = re.compile(r"(?<=\s)(?:what|which|who|whom|whose|when|where|how many|how much)\b")
+"""A question word that comes late ("… in what year?"): the type is read from there."""
+
 COPULA_QUESTION = re.compile(r"^what (?:is|was|are|were) (?:the|a|an) ", re.I)
 """"What was the X?": a name for a description, or a description of a name (see answer.py)."""
 
