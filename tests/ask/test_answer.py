@@ -120,3 +120,15 @@ def test_empty_notes_answer_nothing() -> None:
 
     result = Answerer.from_corpus(Corpus([])).ask("When did it happen?")
     assert result["answer"] is None
+
+
+def test_which_question_gets_a_short_phrase(answerer: Answerer) -> None:
+    result = answerer.ask("Which gentry bought the abbey lands?")
+    assert result["answer"] is not None
+    assert len(result["answer"].split()) <= 4
+
+
+def test_sentence_start_words_are_not_people() -> None:
+    notes = "Later the hall burned.\nLater that year Ann Rowe rebuilt the hall.\n"
+    result = Answerer.from_text(notes).ask("Who rebuilt the hall?")
+    assert result["answer"] == "Ann Rowe"

@@ -81,3 +81,24 @@ def test_edit_distance_counts_a_swap_as_one() -> None:
     assert edit_distance("sergei", "sergie") == 1
     assert edit_distance("yezov", "yezhov") == 1
     assert edit_distance("abcdef", "uvwxyz") > 2
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which river did the army cross?", "entity"),
+        ("What is the largest town in the county?", "entity"),
+        ("Who were the Lollards?", "description"),
+        ("In what year did the siege end?", "date"),
+        ("With whom did the earl side?", "person"),
+        ("The rebels marched on which city?", "place"),
+        ("The abbey was closed in what year?", "date"),
+    ],
+)
+def test_more_question_shapes(question: str, kind: str) -> None:
+    assert analyse(question).kind == kind
+
+
+def test_head_words_of_which_questions() -> None:
+    assert analyse("Which royal charter granted the market?").head == ["royal", "charter"]
+    assert analyse("What was the name of the ship?").head == []

@@ -37,7 +37,7 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 """Question start → expected answer type; the first pattern that matches wins."""
 
 DEFINITION_QUESTION = re.compile(
-    r"^(?:who|what) (?:was|were|is|are) (?:the )?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*\??$")
+    r"^(?i:who|what) (?i:was|were|is|are) (?:the )?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*\??$")
 """"Who were the Semuren?": a name to explain, not a person to find."""
 
 LEADING_PREPOSITION = re.compile(

@@ -31,6 +31,7 @@ IRREGULAR = {
     "won't": "will", "sank": "sink", "sunk": "sink", "forbade": "forbid", "forbidden": "forbid",
     "overthrew": "overthrow", "overthrown": "overthrow", "beaten": "beat", "kept": "keep",
     "felt": "feel", "meant": "mean", "stood": "stand", "understood": "understand",
+    "bought": "buy", "sought": "seek", "taught": "teach", "dealt": "deal",
     "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
 }
 """Word forms a suffix stripper gets wrong, mapped to one stem-able base form."""
@@ -88,6 +89,9 @@ RELATED: dict[str, tuple[str, ...]] = {
     "birth": ("born",),
     "king": ("crown", "throne", "reign"),
     "crown": ("king", "throne", "queen"),
+    "buy": ("sell", "purchas", "acquir"),
+    "sell": ("buy", "purchas"),
+    "purchas": ("buy", "sell", "acquir"),
 }
 """Stem → stems that often say the same thing in notes (weighted lower than the word itself)."""
 
