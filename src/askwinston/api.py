@@ -11,12 +11,11 @@ from askwinston.analysis import timex
 from askwinston.ask.answer import Answerer
 from askwinston.errors import AskWinstonError, UnreadableSource
 from askwinston.model import Source
-from askwinston.sources import ReadResult, read_paths
-from askwinston.sources.text import read_text_file
 from askwinston.store import kb
 
-if TYPE_CHECKING:  # the build pulls in spaCy; asking must start without it
+if TYPE_CHECKING:  # build and read pull in spaCy and the HTML readers; ask starts without them
     from askwinston.analysis.pipeline import Progress
+    from askwinston.sources import ReadResult
     from askwinston.store.build import BuildReport
 
 Row = dict[str, Any]
@@ -24,12 +23,15 @@ Row = dict[str, Any]
 
 def read(paths: Iterable[str | Path]) -> ReadResult:
     """Read notes from files and folders; unreadable files come back as problems."""
+    from askwinston.sources import read_paths
+
     return read_paths(paths)
 
 
 def build(paths: Iterable[str | Path], db: str | Path,
           progress: Progress | None = None) -> BuildReport:
     """Read and analyse notes into the knowledge base at `db` (atomically)."""
+    from askwinston.sources import read_paths
     from askwinston.store.build import build_sources
 
     result = read_paths(paths)
@@ -71,6 +73,8 @@ def tag_file(path: str | Path, dct: str | None = None) -> list[Row]:
     p = Path(path)
     if not p.is_file():
         raise UnreadableSource(str(path), "no such file")
+    from askwinston.sources.text import read_text_file
+
     return tag_text(read_text_file(p, p.name).text, dct)
 
 

@@ -132,3 +132,18 @@ def test_sentence_start_words_are_not_people() -> None:
     notes = "Later the hall burned.\nLater that year Ann Rowe rebuilt the hall.\n"
     result = Answerer.from_text(notes).ask("Who rebuilt the hall?")
     assert result["answer"] == "Ann Rowe"
+
+
+def test_asking_does_not_import_spacy() -> None:
+    """`winston ask` must start fast: neither spaCy nor the HTML readers load to ask."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[2] / "src"
+    code = ("import sys; import askwinston.cli, askwinston.api;"
+            " from askwinston.ask.answer import Answerer;"
+            " print(sorted(m for m in ('spacy', 'trafilatura') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={"PYTHONPATH": str(src)}, check=True)
+    assert out.stdout.strip() == "[]"
