@@ -58,6 +58,9 @@ UNKNOWN_WORD_FACTOR = 0.5
 """Confidence is cut by this for each question word the notes never use (not even as a synonym
 or a near spelling): "When was Stalin born?" asks about something the notes lack."""
 
+REASON_WITHOUT_CUE = 0.5
+"""A "why" answer with no "because"/"on the grounds that" in the sentence is a weak guess."""
+
 SUCCESSION_CONFIDENCE = 0.9
 """Confidence when the notes state the succession the question asks about."""
 
@@ -227,8 +230,11 @@ class Answerer:
             else:
                 fit = TYPE_FIT_FLOOR + (1 - TYPE_FIT_FLOOR) * cand.score
                 out.append((cand.text, base * fit, cited))
-        if qa.kind in ("description", "manner", "list", "entity") or not out:
-            out += [(s.passage.text, 0.0, [s.passage]) for s in supports[:1]]
+        for sup in supports[:1]:  # a last resort for ask_best: a phrase of the best sentence
+            p = sup.passage
+            anchors = extract.anchor_spans(self.tokens[p.index], sup.matched)
+            guess = extract.entity(p, anchors, asked, (), self.common)
+            out.append((guess[0].text if guess else p.text, 0.0, [p]))
         return sorted(out, key=lambda f: -f[1])
 
     def _asked_test(self, qa: Question, alts: Alts,
@@ -262,8 +268,6 @@ class Answerer:
         cand = self._typed(qa, p, sup.matched, asked)
         if cand is not None or qa.kind in ("description", "manner", "list", "reason", "quote",
                                            "entity"):
-            if cand is None and qa.kind == "reason":
-                return None, [p]
             return cand, [p]
         for j, discount in self._neighbours(p.index):
             other = self.corpus.passages[j]
@@ -281,6 +285,8 @@ class Answerer:
         found: list[Candidate]
         if kind == "date":
             found = extract.dates(p, anchors, qa.dates)
+        elif kind == "number" and qa.duration:
+            found = extract.durations(p, anchors)
         elif kind == "number":
             words = {w.lower() for w in qa.words}
             found = extract.numbers(p, anchors, words, qa.wants_percent)
@@ -289,7 +295,9 @@ class Answerer:
         elif kind == "place":
             found = extract.places(p, anchors, asked)
         elif kind == "reason":
-            found = extract.reasons(p, anchors)
+            found = extract.reasons(p, anchors) or [
+                Candidate(c.text, c.start, c.end, c.score * REASON_WITHOUT_CUE)
+                for c in extract.description(p, anchors)]
         elif kind == "quote":
             found = self._quote(qa, p)
         elif kind == "entity":

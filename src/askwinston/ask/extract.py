@@ -63,9 +63,40 @@ def dates(p: Passage, anchors: Sequence[tuple[int, int]],
     for (s, e), value in found.items():
         if value in exclude:
             continue
-        text = p.text[s:e]
-        out.append(Candidate(text, s, e, closeness(s, e, anchors, p.text)))
+        s, e = _widen_date(p.text, s, e)
+        out.append(Candidate(p.text[s:e], s, e, closeness(s, e, anchors, p.text)))
     return sorted(out, key=lambda c: -c.score)
+
+
+DATE_TAIL = re.compile(r"^\s?[–—-]\s?(?:\d{1,4}\b(?:\s+(?:BC|AD|BCE|CE)\b)?)")
+DATE_HEAD = re.compile(r"\b(?:early|late|mid|mid-|the early|the late|around|about|c\.|circa)\s*$",
+                       re.I)
+"""A range's second half ("1688–1692") and a hedge before a date ("late 1545") belong to it."""
+
+
+def _widen_date(text: str, start: int, end: int) -> tuple[int, int]:
+    tail = DATE_TAIL.match(text[end:])
+    if tail:
+        end += tail.end()
+    head = DATE_HEAD.search(text[max(0, start - 12):start])
+    if head:
+        start = max(0, start - 12) + head.start()
+    return start, end
+
+
+DURATION = re.compile(
+    r"(?i)\b(?:(?:" + "|".join(re.escape(h) for h in rules.HEDGES) + r")\s+)?"
+    r"(?:\d[\d,.]*|a|an|" + "|".join(rules.NUMBER_WORDS) + r")\s+(?:days?|weeks?|months?|"
+    r"years?|decades?|centuries|century|hours?|minutes?|generations?)\b(?:\s+old)?"
+    r"|\buntil\s+(?:the\s+)?\S+(?:\s+century)?")
+"""How long: "almost a month", "over three days", "until 1796"."""
+
+
+def durations(p: Passage, anchors: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """Spans of time, for "how long" questions."""
+    return sorted((Candidate(m.group(0).strip(), m.start(), m.end(),
+                             closeness(m.start(), m.end(), anchors, p.text))
+                   for m in DURATION.finditer(p.text)), key=lambda c: -c.score)
 
 
 def _number_prior(m: re.Match[str], wants_percent: bool) -> float:

@@ -32,6 +32,7 @@ class Question:
     wants_percent: bool = False
     head: list[str] = field(default_factory=list)  # "which NASA orbiter …" → nasa, orbiter
     copula: bool = False  # "What was the X?"
+    duration: bool = False  # "How long …?"
 
     @property
     def names(self) -> list[str]:
@@ -95,6 +96,8 @@ def analyse(text: str) -> Question:
         wants_percent=bool({t.stem for t in tokenize(rewritten)} & rules.PERCENT_WORDS),
         head=head_stems(rewritten) if kind == "entity" else [],
         copula=bool(rules.COPULA_QUESTION.search(rewritten)),
+        duration=bool(re.search(r"(?i)\bhow long\b|\bfor how many (?:years|days|months)\b",
+                                rewritten)),
     )
 
 
