@@ -24,7 +24,7 @@ from askwinston.ask.corpus import Corpus, Passage
 from askwinston.ask.extract import Candidate
 from askwinston.ask.question import Question, analyse
 from askwinston.ask.retrieve import BM25, context_postings, rank
-from askwinston.ask.synonyms import FUZZY_WEIGHT, RELATED, SYNONYM_WEIGHT
+from askwinston.ask.synonyms import FUZZY_WEIGHT, PHRASES, RELATED, SYNONYM_WEIGHT
 from askwinston.ask.text import Token, content_stems, edit_distance, stem, tokenize
 from askwinston.errors import BadQuestion
 
@@ -61,6 +61,10 @@ or a near spelling): "When was Stalin born?" asks about something the notes lack
 REASON_WITHOUT_CUE = 0.5
 """A "why" answer with no "because"/"on the grounds that" in the sentence is a weak guess."""
 
+SUCCESSION_STEMS = frozenset({"replac", "succeed", "successor", "takeover", "follow", "preced"})
+"""Words of a succession question that the relation itself answers for, however the notes
+word it ("took his place")."""
+
 SUCCESSION_CONFIDENCE = 0.9
 """Confidence when the notes state the succession the question asks about."""
 
@@ -95,18 +99,22 @@ class Answerer:
     name_stems: frozenset[str]
     entity_stems: list[frozenset[str]]
     common: frozenset[str] = frozenset()  # words the notes write in lower case
+    phrases: list[frozenset[str]] = field(default_factory=list)  # "took over" → replac, …
 
     @classmethod
     def from_corpus(cls, corpus: Corpus) -> Answerer:
         tokens = [tokenize(p.text) for p in corpus.passages]
-        index = BM25.from_terms([[t.stem for t in ts if not t.is_stop] for ts in tokens])
+        extra = [phrase_terms(p.text) for p in corpus.passages]
+        index = BM25.from_terms([[t.stem for t in ts if not t.is_stop] + x
+                                 for ts, x in zip(tokens, extra, strict=True)])
         ctx = [_context_terms(corpus.passages, i) for i in range(len(corpus.passages))]
         names = frozenset(t.stem for ts in tokens for t in ts if t.is_capitalised and t.start > 0)
         spellings = [frozenset(st for n in group for st in content_stems(n))
                      for group in corpus.names.values() if len(group) > 1]
         common = frozenset(t.text.lower() for ts in tokens for t in ts if t.text.islower())
         return cls(corpus, index, tokens, context_postings(ctx), [frozenset(c) for c in ctx],
-                   names, spellings, common | rules.COMMON_STARTERS)
+                   names, spellings, common | rules.COMMON_STARTERS,
+                   [frozenset(x) for x in extra])
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> Answerer:
@@ -144,7 +152,8 @@ class Answerer:
             qa.kind = "description"  # "what was the Cat and Mouse Act?": explain a name
         alts = self.expand(qa.stems)
         found = self._ranked_answers(qa, alts)
-        unknown = sum(1 for options in alts.values() if not options)
+        unknown = sum(1 for s, options in alts.items() if not options
+                      and not (qa.succession and s in SUCCESSION_STEMS))
         found = [(a, c * UNKNOWN_WORD_FACTOR ** unknown, p) for a, c, p in found]
         if threshold is None:
             found = [f for f in found if f[0]]
@@ -191,7 +200,7 @@ class Answerer:
 
     def support(self, i: int, alts: Alts) -> Support:
         """Idf-weighted share of the question's words that sentence `i` (or its context) has."""
-        have = {t.stem for t in self.tokens[i]}
+        have = {t.stem for t in self.tokens[i]} | (self.phrases[i] if self.phrases else set())
         ctx = self.context_sets[i]
         total = got = 0.0
         matched: set[str] = set()
@@ -332,6 +341,13 @@ class Answerer:
         if contradicted:
             return "", CONTRADICTED, []
         return None
+
+
+def phrase_terms(text: str) -> list[str]:
+    """Stems a note's phrasing stands for ("took over from" → replac), so notes that word a
+    thing the way students do still match the question's rewritten words."""
+    lowered = text.lower()
+    return [t for phrase, repl in PHRASES if phrase in lowered for t in content_stems(repl)]
 
 
 def _context_terms(passages: Sequence[Passage], i: int) -> list[str]:

@@ -38,10 +38,12 @@ def _subject(p: Passage, verb_start: int) -> str | None:
 
 
 def successions(p: Passage) -> list[Succession]:
-    """Every "A replaced B" / "B was replaced by A" / "A took over from B" in a passage."""
+    """Every "A replaced B" / "B was replaced by A" / "A took over from B" / "B was sacked and
+    A took his place" / "B's successor was A" in a passage."""
+    found = names(p, lambda _n: False)
     out = []
     for m in rules.SUCCESSION_VERBS.finditer(p.text):
-        after = [n for n in names(p, lambda _n: False) if n[0] >= m.end()]
+        after = [n for n in found if n[0] >= m.end()]
         subject = _subject(p, m.start())
         if not after or subject is None:
             continue
@@ -50,4 +52,13 @@ def successions(p: Passage) -> list[Succession]:
             out.append(Succession(subject, obj, p.index))
         else:
             out.append(Succession(obj, subject, p.index))
+    for m in rules.TOOK_PLACE.finditer(p.text):
+        before = [n for n in found if n[1] <= m.start()]
+        if len(before) >= 2:
+            out.append(Succession(before[-2][2], before[-1][2], p.index))
+    for m in rules.SUCCESSOR_NOUN.finditer(p.text):
+        before = [n for n in found if n[1] <= m.start() and m.start() - n[1] <= 1]
+        after = [n for n in found if n[0] >= m.end()]
+        if before and after:
+            out.append(Succession(before[-1][2], after[0][2], p.index))
     return out

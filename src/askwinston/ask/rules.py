@@ -79,6 +79,13 @@ SUCCESSION_VERBS = re.compile(
     r"|followed)\b(?P<by>\s+by\b)?", re.I)
 """Succession in the notes: "A was replaced by B" (by = passive) or "B replaced A"."""
 
+TOOK_PLACE = re.compile(r"\b(?:took|takes|take|taking)\s+(?:over\s+)?(?:his|her|their)\s+"
+                        r"(?:place|post|job|role|seat|throne)\b", re.I)
+""""A was sacked and B took his place": B succeeds the name before B."""
+
+SUCCESSOR_NOUN = re.compile(r"(?:[’']s?\s+)(?:successor|replacement)\b", re.I)
+""""A's successor (as …) was B": A before, B after."""
+
 REASON_CUES: tuple[str, ...] = (
     "on the grounds that", "because of", "because", "due to", "as a result of", "owing to",
     "in order to", "so that", "since", "as a reaction to", "in response to", "to stop",
