@@ -31,6 +31,8 @@ def test_predecessor(answerer: Answerer) -> None:
     assert answerer.ask("who was bailiff before pryce")["answer"] == "Hugh Marden"
 
 
-@pytest.mark.parametrize("question", ["who succeeded pryce", "who replaced walter pryce as bailiff"])
+@pytest.mark.parametrize(
+    "question", ["who succeeded pryce", "who replaced walter pryce as bailiff"]
+)
 def test_the_other_way_round_is_not_said(answerer: Answerer, question: str) -> None:
     assert answerer.ask(question)["answer"] is None
