@@ -42,7 +42,7 @@ answered ones at least 0.55."""
 CANDIDATE_PASSAGES = 8
 """Sentences retrieval hands to extraction."""
 
-NEIGHBOUR_DISCOUNT = {"line": 0.85, "previous": 0.7}
+NEIGHBOUR_DISCOUNT = {"line": 0.85, "previous": 0.7, "under heading": 0.8}
 """An answer taken from the sentence's line-mate or the sentence before counts for less."""
 
 CONTEXT_MATCH = 0.5
@@ -268,6 +268,10 @@ class Answerer:
         if i > 0 and ps[i - 1].source == p.source and ps[i - 1].line != p.line \
                 and ps[i - 1].section == p.section:
             out.append((i - 1, NEIGHBOUR_DISCOUNT["previous"]))
+        if p.is_heading:  # a heading's facts are in the lines under it
+            out += [(j, NEIGHBOUR_DISCOUNT["under heading"]) for j in range(i + 1, i + 3)
+                    if j < len(ps) and ps[j].source == p.source and ps[j].section == p.section
+                    and not ps[j].is_heading]
         return out
 
     def _extract(self, qa: Question, sup: Support,
@@ -280,6 +284,9 @@ class Answerer:
             return cand, [p]
         for j, discount in self._neighbours(p.index):
             other = self.corpus.passages[j]
+            if qa.kind == "date" and j < p.index and other.line != p.line \
+                    and not other.is_heading:
+                continue  # a date two lines up is another event's; the analysis inherits dates
             c = self._typed(qa, other, sup.matched, asked)
             if c is not None:
                 return Candidate(c.text, c.start, c.end, c.score * discount), [other, p]
@@ -300,7 +307,7 @@ class Answerer:
             words = {w.lower() for w in qa.words}
             found = extract.numbers(p, anchors, words, qa.wants_percent)
         elif kind == "person":
-            found = extract.people(p, anchors, asked, self.common)
+            found = extract.people(p, anchors, asked, self.common, qa.role)
         elif kind == "place":
             found = extract.places(p, anchors, asked)
         elif kind == "reason":

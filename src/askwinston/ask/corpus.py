@@ -42,6 +42,7 @@ class Passage:
     label: str
     marks: list[Mark] = field(default_factory=list)
     event_date: str = ""  # the date an event on this sentence inherited, as written
+    is_heading: bool = False
 
     def of_kind(self, *kinds: str) -> list[Mark]:
         return [m for m in self.marks if m.kind in kinds]
@@ -105,21 +106,21 @@ def from_connection(conn: sqlite3.Connection) -> Corpus:
     ]
     passages += [
         _passage(r["id"], r["source"], r["line"], r["title"], r["title"], bool(r["is_question"]),
-                 "", [], "")
+                 "", [], "", heading=True)
         for r in _rows(conn, "SELECT * FROM sections")
     ]
     return Corpus(_ordered(passages, order), dict(names), kinds)
 
 
 def _passage(pid: str, source: str, line: int, text: str, section: str, is_q: bool,
-             label: str, marks: list[Mark], event_date: str) -> Passage:
+             label: str, marks: list[Mark], event_date: str, heading: bool = False) -> Passage:
     """A passage whose text starts with its line's label ("Date: February 1934 …")."""
     shift = len(label) + 2 if label else 0
     moved = [Mark(m.start + shift, m.end + shift, m.text, m.kind, m.value, m.entity)
              for m in marks]
     full = f"{label}: {text}" if label else text
     return Passage(0, pid, source, line, full, section, is_q, label,
-                   sorted(moved, key=lambda m: m.start), event_date)
+                   sorted(moved, key=lambda m: m.start), event_date, heading)
 
 
 def _ordered(passages: list[Passage], order: dict[str, int]) -> list[Passage]:
@@ -162,7 +163,8 @@ def from_knowledge(knowledge: Knowledge) -> Corpus:
         for s, title, is_q in meta
     ]
     passages += [
-        _passage(sec.id, sec.source, sec.line, sec.title, sec.title, sec.is_question, "", [], "")
+        _passage(sec.id, sec.source, sec.line, sec.title, sec.title, sec.is_question, "", [], "",
+                 heading=True)
         for notes in knowledge.notes for sec in notes.sections
     ]
     order = {n.source.key: i for i, n in enumerate(knowledge.notes)}

@@ -185,15 +185,45 @@ def _subject(p: Passage, found: list[tuple[int, int, str, str]],
     return before[0][0] if before else None
 
 
+LIST_LINK = re.compile(r"^(?:\s*(?:,|and|or|&)\s*)+$")
+"""What joins the names of a list: "Stalin, Molotov and Kirov"."""
+
+
+def _listed_with_asked(p: Passage, start: int, end: int,
+                       all_spans: Sequence[tuple[int, int]],
+                       asked_spans: Sequence[tuple[int, int]]) -> bool:
+    """True when a name is in one list with a name the question gives: it shares its role
+    ("a plot to murder Stalin, Molotov and Kirov" does not say who murdered Kirov)."""
+    spans = sorted({*all_spans, (start, end)})
+    i = spans.index((start, end))
+    group = [(start, end)]
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(spans):
+            a, b = sorted([spans[j], spans[j + step]])
+            if not LIST_LINK.match(p.text[a[1]:b[0]]):
+                break
+            j += step
+            group.append(spans[j])
+    return any(g in asked_spans for g in group)
+
+
 def people(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
-           common: frozenset[str] = frozenset()) -> list[Candidate]:
-    """Names that could answer "who", not the ones the question names, nearest the anchors."""
+           common: frozenset[str] = frozenset(), role: bool = False) -> list[Candidate]:
+    """Names that could answer "who", not the ones the question names, nearest the anchors.
+    `role` questions ("who was head of …") want the name beside the role, not a subject."""
     found = names(p, is_asked, common)
-    subject = _subject(p, found, anchors)
+    every = [(s, e) for s, e, _n, _k in names(p, lambda _n: False)]
+    asked_spans = [(s, e) for s, e, n, _k in names(p, lambda _n: False) if is_asked(n)]
+    subject = None if role else _subject(p, found, anchors)
     out = []
     for start, end, name, kind in found:
         prior = KIND_PRIOR.get(kind, 0.5)
+        if role:
+            prior = max(prior, KIND_PRIOR[""])  # kinds from the tagger matter less here
         score = prior * closeness(start, end, anchors, p.text)
+        if _listed_with_asked(p, start, end, every, asked_spans):
+            score *= 0.3
         if p.text[max(0, start - 3):start] == "by ":
             score *= 1.15  # the agent of a passive: "was replaced by Yezhov"
         elif PREPOSITION_BEFORE.search(p.text[:start]):
@@ -213,6 +243,13 @@ PLACE_PHRASE = re.compile(
 """A place phrase after a verb: "in his office", "at the Smolny", "into Leningrad"."""
 
 
+TIME_NOUN = re.compile(r"(?i)\b(?:day|days|night|morning|evening|afternoon|week|weeks|month|"
+                      r"months|year|years|time|times|moment|summer|winter|spring|autumn|age|"
+                      r"century|decade|period|reign|end|beginning|start|grounds|way|order|"
+                      r"fact|case|addition|particular|response|return|total|general)$")
+"""A phrase after "in/on/at" that is a time or a manner of speaking, not a place."""
+
+
 def places(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest) -> list[Candidate]:
     """Place phrases and place names, nearest the anchors, after a verb the question used."""
     out = []
@@ -220,7 +257,8 @@ def places(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest) -
     date_spans = [(t.start, t.end) for t in timex.tag(p.text)]
     for m in PLACE_PHRASE.finditer(p.text):
         np = m.group("np")
-        if is_asked(np) or _overlaps(m.start(), m.end(), date_spans) or np.lower() in STOPWORDS:
+        if is_asked(np) or _overlaps(m.start(), m.end(), date_spans) or np.lower() in STOPWORDS \
+                or TIME_NOUN.search(np):
             continue
         score = closeness(m.start(), m.end(), anchors, p.text)
         score *= 1.0 if m.start() >= last_anchor else 0.7

@@ -33,6 +33,7 @@ class Question:
     head: list[str] = field(default_factory=list)  # "which NASA orbiter …" → nasa, orbiter
     copula: bool = False  # "What was the X?"
     duration: bool = False  # "How long …?"
+    role: bool = False  # "Who was head of …?": a name beside a role, not the doer of a deed
 
     @property
     def names(self) -> list[str]:
@@ -96,6 +97,7 @@ def analyse(text: str) -> Question:
         wants_percent=bool({t.stem for t in tokenize(rewritten)} & rules.PERCENT_WORDS),
         head=head_stems(rewritten) if kind == "entity" else [],
         copula=bool(rules.COPULA_QUESTION.search(rewritten)),
+        role=bool(re.match(r"(?i)who (?:was|were|is|are|became)\b", rewritten)),
         duration=bool(re.search(r"(?i)\bhow long\b|\bfor how many (?:years|days|months)\b",
                                 rewritten)),
     )
@@ -112,3 +114,4 @@ def head_stems(text: str) -> list[str]:
             break
         out.append(w.stem)
     return out
+

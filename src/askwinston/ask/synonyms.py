@@ -8,7 +8,7 @@ not one set of notes.
 from __future__ import annotations
 
 IRREGULAR = {
-    "shot": "shoot", "died": "die", "dying": "die", "dead": "die", "death": "die",
+    "shot": "shoot", "died": "die", "dying": "die", "deaths": "death",
     "led": "lead", "met": "meet", "won": "win", "took": "take", "taken": "take",
     "began": "begin", "begun": "begin", "wrote": "write", "written": "write", "said": "say",
     "says": "say", "fought": "fight", "fell": "fall", "fallen": "fall", "gave": "give",
@@ -42,7 +42,9 @@ RELATED: dict[str, tuple[str, ...]] = {
     "assassinat": ("kill", "murder", "shoot", "assassin", "die"),
     "shoot": ("kill", "murder", "execut", "assassinat", "die"),
     "execut": ("kill", "shoot", "die", "hang", "behead"),
-    "die": ("kill", "murder", "shoot", "execut", "assassinat", "slay", "hang", "behead", "stab"),
+    "die": ("death", "dead", "kill", "murder", "shoot", "execut", "assassinat", "slay", "hang",
+            "behead", "stab"),
+    "death": ("die", "dead", "kill", "murder", "execut"),
     "replac": ("succeed", "successor", "takeover", "follow"),
     "succeed": ("replac", "successor", "takeover"),
     "successor": ("replac", "succeed", "takeover"),
