@@ -147,3 +147,46 @@ def test_asking_does_not_import_spacy() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={"PYTHONPATH": str(src)}, check=True)
     assert out.stdout.strip() == "[]"
+
+
+HEADED = "\n".join(
+    [
+        "The Mill Riots",
+        "Why did the weavers riot?",
+        "Wages: by 1812 pay had halved because of the new power looms.",
+        "Hunger: bread prices doubled in the wet summer.",
+        "The First Riot",
+        "April 1812 - 300 weavers broke into Burton's mill at Middleton.",
+        "Magistrate Joseph Hanson said 'the looms must be protected at any cost' to the crowd.",
+        "In May 1812 the militia fired on the crowd.",
+        "Hanson, Hansen and Hanssen are all spellings found in the letters.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def headed() -> Answerer:
+    return Answerer.from_text(HEADED + "\n", "mill.txt")
+
+
+def test_why_is_answered_under_the_notes_own_why_heading(headed: Answerer) -> None:
+    result = headed.ask("why did the weavers riot")
+    assert result["answer"] is not None and "Wages" in result["answer"]
+    assert 3 in [c["line"] for c in result["citations"]]
+
+
+def test_a_heading_is_answered_by_the_lines_under_it(headed: Answerer) -> None:
+    assert headed.ask("when was the first riot")["answer"] == "April 1812"
+
+
+def test_what_did_someone_say(headed: Answerer) -> None:
+    answer = headed.ask("what did hanson say")["answer"] or ""
+    assert answer.startswith("the looms must be protected")
+
+
+def test_what_happened_in_a_month(headed: Answerer) -> None:
+    assert "militia fired" in (headed.ask("what happened in May 1812")["answer"] or "")
+
+
+def test_html_around_a_question_is_dropped(headed: Answerer) -> None:
+    assert headed.ask("<b>when was the first riot</b>")["answer"] == "April 1812"

@@ -61,9 +61,18 @@ or a near spelling): "When was Stalin born?" asks about something the notes lack
 REASON_WITHOUT_CUE = 0.5
 """A "why" answer with no "because"/"on the grounds that" in the sentence is a weak guess."""
 
+HEADING_MATCH = 0.4
+"""A "why" heading must hold this share of the question's words to answer it."""
+
+HEADING_ANSWER = 0.9
+"""How far the first point under a matching "why" heading is trusted as the answer."""
+
 SUCCESSION_STEMS = frozenset({"replac", "succeed", "successor", "takeover", "follow", "preced"})
 """Words of a succession question that the relation itself answers for, however the notes
 word it ("took his place")."""
+
+SPEECH_STEMS = frozenset({"say", "write", "declar", "claim", "shout", "announc", "call"})
+"""Words of a quote question that the quotation marks answer for."""
 
 SUCCESSION_CONFIDENCE = 0.9
 """Confidence when the notes state the succession the question asks about."""
@@ -71,7 +80,10 @@ SUCCESSION_CONFIDENCE = 0.9
 CONTRADICTED = 0.15
 """Confidence cap when the notes state a succession but the other way round."""
 
-QUOTE_SPAN = re.compile(r"[‘“\"][^’”\"]{3,}(?:[’”\"]|$)")
+TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+"""HTML tags pasted with a question are dropped; the words inside them are kept."""
+
+QUOTE_SPAN = re.compile(r"[‘“\"][^’”\"]{3,}(?:[’”\"]|$)|(?<!\w)'[^']{3,}'(?!\w)")
 """Quoted words in a sentence, when the analysis did not mark them as a quote."""
 
 Row = dict[str, Any]
@@ -100,6 +112,7 @@ class Answerer:
     entity_stems: list[frozenset[str]]
     common: frozenset[str] = frozenset()  # words the notes write in lower case
     phrases: list[frozenset[str]] = field(default_factory=list)  # "took over" → replac, …
+    capitalised: frozenset[str] = frozenset()  # stems the notes write with a capital
 
     @classmethod
     def from_corpus(cls, corpus: Corpus) -> Answerer:
@@ -114,7 +127,8 @@ class Answerer:
         common = frozenset(t.text.lower() for ts in tokens for t in ts if t.text.islower())
         return cls(corpus, index, tokens, context_postings(ctx), [frozenset(c) for c in ctx],
                    names, spellings, common | rules.COMMON_STARTERS,
-                   [frozenset(x) for x in extra])
+                   [frozenset(x) for x in extra],
+                   frozenset(t.stem for ts in tokens for t in ts if t.is_capitalised))
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> Answerer:
@@ -148,8 +162,12 @@ class Answerer:
                        "type": qa.kind}
         if not self.corpus.passages or not qa.stems:
             return result
-        if qa.copula and qa.kind == "entity" and all(s in self.name_stems for s in qa.stems):
+        if qa.copula and qa.kind == "entity" and all(s in self.capitalised for s in qa.stems):
             qa.kind = "description"  # "what was the Cat and Mouse Act?": explain a name
+        if qa.role and qa.stems and all(s in self.capitalised for s in self._fix(qa.stems)):
+            qa.kind, qa.role = "description", False  # "who was sergie kirov": explain a name
+        if qa.kind in ("saying", "quote"):  # the quotation marks stand for "said"
+            qa.stems = [s for s in qa.stems if s not in SPEECH_STEMS] or qa.stems
         alts = self.expand(qa.stems)
         found = self._ranked_answers(qa, alts)
         unknown = sum(1 for s, options in alts.items() if not options
@@ -179,6 +197,8 @@ class Answerer:
                 for near in self._fuzzy(s):
                     options[near] = FUZZY_WEIGHT
             if s in self.name_stems or options.keys() & self.name_stems:
+                for variant in _spelling_variants(s, self._name_vocab()):
+                    options.setdefault(variant, FUZZY_WEIGHT)  # Yezhov, Yezkhov, Yehzkov
                 for group in self.entity_stems:
                     if options.keys() & group:
                         for other in group:
@@ -188,6 +208,14 @@ class Answerer:
                     options.setdefault(r, SYNONYM_WEIGHT)
             alts[s] = options
         return alts
+
+    def _name_vocab(self) -> tuple[str, ...]:
+        return tuple(sorted(t for t in self.name_stems if len(t) >= 5))
+
+    def _fix(self, stems: Sequence[str]) -> list[str]:
+        """Each stem, or its nearest spelling in the notes when the notes lack it."""
+        known = self.index.idf.keys() | self.context.keys()
+        return [s if s in known else next(iter(self._fuzzy(s)), s) for s in stems]
 
     def _fuzzy(self, s: str) -> list[str]:
         return _fuzzy_matches(s, self._vocab())
@@ -231,6 +259,8 @@ class Answerer:
                 return [found]  # the notes say it the other way round: don't guess
             if found is not None:
                 out.append(found)
+        if qa.kind == "reason":
+            out += self._from_question_heading(qa, supports)
         for sup in supports:
             cand, cited = self._extract(qa, sup, asked)
             base = sup.coverage ** 2
@@ -245,6 +275,25 @@ class Answerer:
             guess = extract.entity(p, anchors, asked, (), self.common)
             out.append((guess[0].text if guess else p.text, 0.0, [p]))
         return sorted(out, key=lambda f: -f[1])
+
+    def _from_question_heading(self, qa: Question,
+                               supports: list[Support]) -> list[tuple[str, float, list[Passage]]]:
+        """"Why did …?" answered by the notes' own heading "Why did …?": the first reason
+        under it (a cue's clause, or the first line's label and text)."""
+        out: list[tuple[str, float, list[Passage]]] = []
+        for sup in supports:
+            p = sup.passage
+            if not (p.is_heading and p.section_is_question and sup.coverage >= HEADING_MATCH):
+                continue
+            under = [q for q in self.corpus.passages[p.index + 1:p.index + 4]
+                     if q.section == p.section and not q.is_heading]
+            if not under:
+                continue
+            first = under[0]
+            cues = extract.reasons(first, [])
+            text = first.text if first.label or not cues else cues[0].text
+            out.append((text, sup.coverage * HEADING_ANSWER, [first, p]))
+        return out
 
     def _asked_test(self, qa: Question, alts: Alts,
                     skip: set[str] | None = None) -> Callable[[str], bool]:
@@ -280,7 +329,7 @@ class Answerer:
         p = sup.passage
         cand = self._typed(qa, p, sup.matched, asked)
         if cand is not None or qa.kind in ("description", "manner", "list", "reason", "quote",
-                                           "entity"):
+                                           "entity", "saying", "event"):
             return cand, [p]
         for j, discount in self._neighbours(p.index):
             other = self.corpus.passages[j]
@@ -316,12 +365,24 @@ class Answerer:
                 for c in extract.description(p, anchors)]
         elif kind == "quote":
             found = self._quote(qa, p)
+        elif kind == "event":
+            found = extract.clause_around(p, anchors)
+        elif kind == "saying":
+            found = self._saying(p, anchors)
         elif kind == "entity":
             found = extract.entity(p, anchors, self._asked_test(qa, {}, set(qa.head)), qa.head,
                                    self.common)
         else:
             found = extract.description(p, anchors)
         return found[0] if found else None
+
+    def _saying(self, p: Passage, anchors: Sequence[tuple[int, int]]) -> list[Candidate]:
+        """What someone said: the quoted words nearest the question's words."""
+        spans = {(m.start, m.end) for m in p.of_kind("quote")}
+        spans |= {(m.start(), m.end()) for m in QUOTE_SPAN.finditer(p.text)}
+        out = [Candidate(p.text[s:e].strip("‘’“”\"' "), s, e,
+                         extract.closeness(s, e, anchors, p.text)) for s, e in spans]
+        return sorted(out, key=lambda c: -c.score)
 
     def _quote(self, qa: Question, p: Passage) -> list[Candidate]:
         """The speaker of the quote in `p` that best matches the question's quoted words."""
@@ -380,6 +441,15 @@ def _fuzzy_matches(s: str, vocab: tuple[str, ...]) -> list[str]:
     return [v for d, v in scored if d == best and d <= limit]
 
 
+@lru_cache(maxsize=4096)
+def _spelling_variants(s: str, names: tuple[str, ...]) -> list[str]:
+    """Other spellings of a name in the notes: two edits at most, same first letter."""
+    if len(s) < 5:
+        return []
+    return [n for n in names if n != s and n[0] == s[0] and abs(len(n) - len(s)) <= 2
+            and edit_distance(s, n, 2) <= 2]
+
+
 def _citation(p: Passage) -> Row:
     return {"source": p.source, "line": p.line, "text": p.text}
 
@@ -388,7 +458,7 @@ def check_question(question: str) -> str:
     """Refuse input that is not a question a person would type."""
     if not isinstance(question, str):
         raise BadQuestion(f"a question must be text, not {type(question).__name__}")
-    q = " ".join(question.split())
+    q = " ".join(TAG.sub(" ", question).split())
     if not q:
         raise BadQuestion("the question is empty")
     if len(q) > MAX_QUESTION_CHARS:

@@ -68,7 +68,7 @@ def dates(p: Passage, anchors: Sequence[tuple[int, int]],
     return sorted(out, key=lambda c: -c.score)
 
 
-DATE_TAIL = re.compile(r"^\s?[–—-]\s?(?:\d{1,4}\b(?:\s+(?:BC|AD|BCE|CE)\b)?)")
+DATE_TAIL = re.compile(r"^(?:\s?[–—]\s?|-)\d{2,4}\b(?:\s+(?:BC|AD|BCE|CE)\b)?")
 DATE_HEAD = re.compile(r"\b(?:early|late|mid|mid-|the early|the late|around|about|c\.|circa)\s*$",
                        re.I)
 """A range's second half ("1688–1692") and a hedge before a date ("late 1545") belong to it."""
@@ -409,3 +409,23 @@ def entity(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
             score *= HEAD_BONUS
         found.append(Candidate(p.text[s:e], s, e, min(score, 1.0)))
     return sorted(found, key=lambda c: -c.score)
+
+
+CLAUSE_START = re.compile(r"(?:\s-\s|;|:\s|\.\s)(?!.*(?:\s-\s|;|:\s|\.\s))", re.S)
+
+
+def clause_around(p: Passage, anchors: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """The clause holding the question's words: "what happened to X" → what the notes say of X."""
+    if not anchors:
+        return []
+    first = min(s for s, _e in anchors)
+    m = CLAUSE_START.search(p.text[:first])
+    start = m.end() if m else 0
+    _s, end = clause_after(p.text, max(e for _s, e in anchors))
+    text = p.text[start:end].strip(" ,:-.")
+    asked = {stem(p.text[s:e]) for s, e in anchors}
+    rest = [t for t in tokenize(text) if not t.is_stop and t.stem not in asked
+            and t.text not in rules.NAME_SKIP]
+    if len(rest) < 2:
+        return description(p, anchors)  # "In May 1935 - 280,000 …": the clause after
+    return [Candidate(text, start, end, 0.8)]

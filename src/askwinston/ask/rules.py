@@ -12,6 +12,9 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         ("quote", r"\bwho\b.*\b(?:said|say|says|wrote|declared|claimed|called)\b.*['\"‘“]"),
         ("quote", r"^(?:who said|who says|who wrote the words|whose words)\b"),
+        ("event", r"^what (?:happened|happens) (?:to|with|at|in|on|after|during)\b"),
+        ("saying", r"^what (?:did|does|do|had) .+\b(?:say|said|write|wrote|declare|claim|shout"
+                   r"|announce|call)\b(?:\s+(?:about|of|to|when)\b.*)?\s*\??$"),
         ("date", r"^(?:when|what year|which year|in what year|in which year|what date|on what"
                  r" date|on which date|what month|in what month|what day|what century|what"
                  r" time|at what time|by what year|since when|until when|how long ago)\b"),
