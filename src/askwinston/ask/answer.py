@@ -24,8 +24,15 @@ from askwinston.ask.corpus import Corpus, Passage
 from askwinston.ask.extract import Candidate
 from askwinston.ask.question import Question, analyse
 from askwinston.ask.retrieve import BM25, context_postings, rank
-from askwinston.ask.synonyms import FUZZY_WEIGHT, PHRASES, RELATED, SYNONYM_WEIGHT
-from askwinston.ask.text import Token, content_stems, edit_distance, stem, tokenize
+from askwinston.ask.synonyms import FUZZY_WEIGHT, PHRASES, SYNONYM_WEIGHT
+from askwinston.ask.text import (
+    Token,
+    content_stems,
+    edit_distance,
+    related_stems,
+    stem,
+    tokenize,
+)
 from askwinston.errors import BadQuestion
 
 if TYPE_CHECKING:
@@ -203,7 +210,7 @@ class Answerer:
                     if options.keys() & group:
                         for other in group:
                             options.setdefault(other, FUZZY_WEIGHT)
-            for r in RELATED.get(s, ()):
+            for r in related_stems().get(s, ()):
                 if r in self.index.idf:
                     options.setdefault(r, SYNONYM_WEIGHT)
             alts[s] = options

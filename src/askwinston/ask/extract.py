@@ -197,15 +197,18 @@ def _listed_with_asked(p: Passage, start: int, end: int,
     spans = sorted({*all_spans, (start, end)})
     i = spans.index((start, end))
     group = [(start, end)]
+    links = []
     for step in (-1, 1):
         j = i
         while 0 <= j + step < len(spans):
             a, b = sorted([spans[j], spans[j + step]])
             if not LIST_LINK.match(p.text[a[1]:b[0]]):
                 break
+            links.append(p.text[a[1]:b[0]])
             j += step
             group.append(spans[j])
-    return any(g in asked_spans for g in group)
+    is_list = len(group) > 2 or any(w in link for link in links for w in ("and", "or", "&"))
+    return is_list and any(g in asked_spans for g in group)  # "X, Catherine's nephew" is not
 
 
 def people(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
@@ -278,8 +281,9 @@ def clause_after(text: str, start: int) -> tuple[int, int]:
     return start, end
 
 
-LEAD_IN = re.compile(r"^[\s:,\-–—]*(?:(?:for|to|that|as|was|were|is|are|be|being|by|of|with|"
-                     r"called|known as)\b[\s:,\-–—]*)*", re.I)
+LEAD_IN = re.compile(r"^[\s:,\-–—]*(?:\([^)]{0,40}\)[\s:,\-–—]*)?(?:(?:for|to|that|as|was|were|"
+                     r"is|are|be|being|by|of|with|called|known as|which|who)\b[\s:,\-–—]*)*",
+                     re.I)
 """Words between the question's last word and the answer: "called for: …", "was …"."""
 
 

@@ -18,6 +18,10 @@ PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|who)\s+(?:was|were|had been|is|ha
 """A pronoun subject right before a passive succession verb: "he was replaced by …"."""
 
 
+PRONOUN_AFTER = re.compile(r"\s+(?:him|her|them)\b", re.I)
+"""An object pronoun right after a succession verb: "B replaced him"."""
+
+
 @dataclass(frozen=True, slots=True)
 class Succession:
     """`successor` took the place of `predecessor`, as one passage says."""
@@ -48,6 +52,11 @@ def successions(p: Passage) -> list[Succession]:
         if not after or subject is None:
             continue
         obj = after[0][2]
+        if PRONOUN_AFTER.match(p.text[m.end():]):  # "More replaced him": the earlier name
+            earlier = [n for n in found if n[1] <= m.start() and n[2] != subject]
+            if not earlier:
+                continue
+            obj = earlier[0][2]
         if m.group("by"):
             out.append(Succession(subject, obj, p.index))
         else:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from askwinston.ask.synonyms import IRREGULAR
+from askwinston.ask.synonyms import IRREGULAR, RELATED
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:[’'][A-Za-z]+)?|%")
 """A word (with an apostrophe inside it) or a percent sign."""
@@ -57,7 +57,7 @@ def stem(word: str) -> str:
     w = IRREGULAR.get(w, w)
     if w.isdigit() or len(w) <= 3:
         return w
-    for suffix, repl, min_len in (("ies", "y", 5), ("ied", "y", 5), ("ing", "", 6),
+    for suffix, repl, min_len in (("ment", "", 8), ("ies", "y", 5), ("ied", "y", 5), ("ing", "", 6),
                                   ("ed", "", 5), ("es", "", 6), ("s", "", 4)):
         if w.endswith(suffix) and len(w) >= min_len and not w.endswith("ss"):
             w = w[: -len(suffix)] + repl
@@ -96,3 +96,14 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
             return limit + 1
         prev2, prev = prev, cur
     return prev[-1]
+
+
+@lru_cache(maxsize=1)
+def related_stems() -> dict[str, tuple[str, ...]]:
+    """`synonyms.RELATED` with every key and value passed through `stem`, so the table can be
+    written in plain words ("write", "wife") and still match."""
+    out: dict[str, tuple[str, ...]] = {}
+    for key, values in RELATED.items():
+        k = stem(key)
+        out[k] = tuple(dict.fromkeys([*out.get(k, ()), *(stem(v) for v in values if stem(v) != k)]))
+    return out
