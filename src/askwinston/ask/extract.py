@@ -400,6 +400,8 @@ def entity(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
     others = [(s, e) for s, e in anchors if stem(p.text[s:e]) not in heads]
     found = []
     for s, e, n, _k in names(p, is_asked, common):
+        if all(t.stem in heads for t in tokenize(n)):
+            continue  # "What London neighbourhood …?" is not answered by "London"
         found.append(Candidate(n, s, e, 0.9 * closeness(s, e, anchors, p.text)))
     for s, e in chunks(p.text):
         if _overlaps(s, e, others) or e - s < 2:

@@ -106,6 +106,8 @@ def analyse(text: str) -> Question:
 def head_stems(text: str) -> list[str]:
     """The kind of thing a "what/which X" question wants: the words right after what/which
     (or after "what is the")."""
+    wh = re.search(r"(?i)\b(?:what|which)\b", text)
+    text = text[wh.start():] if wh else text
     m = rules.COPULA_QUESTION.search(text)
     words = tokenize(text[m.end():] if m else text)[0 if m else 1:][: rules.HEAD_WORDS]
     out = []
