@@ -363,7 +363,7 @@ class Answerer:
             words = {w.lower() for w in qa.words}
             found = extract.numbers(p, anchors, words, qa.wants_percent)
         elif kind == "person":
-            found = extract.people(p, anchors, asked, self.common, qa.role)
+            found = extract.people(p, anchors, asked, self.common, qa.role, qa.object_question)
         elif kind == "place":
             found = extract.places(p, anchors, asked)
         elif kind == "reason":

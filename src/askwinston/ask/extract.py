@@ -211,20 +211,40 @@ def _listed_with_asked(p: Passage, start: int, end: int,
     return is_list and any(g in asked_spans for g in group)  # "X, Catherine's nephew" is not
 
 
+ADJECTIVE_AFTER = re.compile(r"^\s+([a-z][\w-]*)")
+
+
+def _is_modifier(p: Passage, end: int, name: str) -> bool:
+    """A one-word name used as an adjective: "Mongol forces", "British rule"."""
+    m = ADJECTIVE_AFTER.match(p.text[end:])
+    if " " in name or not m:
+        return False
+    word = m.group(1)
+    return word not in CLOSED_CLASS and not VERB_LIKE.search(word) \
+        and word not in ("himself", "herself", "themselves", "itself")
+
+
 def people(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
-           common: frozenset[str] = frozenset(), role: bool = False) -> list[Candidate]:
+           common: frozenset[str] = frozenset(), role: bool = False,
+           object_question: bool = False) -> list[Candidate]:
     """Names that could answer "who", not the ones the question names, nearest the anchors.
-    `role` questions ("who was head of …") want the name beside the role, not a subject."""
+    `role` questions ("who was head of …") want the name beside the role, not a subject;
+    object questions ("who did X marry") want a name after the verb."""
     found = names(p, is_asked, common)
     every = [(s, e) for s, e, _n, _k in names(p, lambda _n: False)]
     asked_spans = [(s, e) for s, e, n, _k in names(p, lambda _n: False) if is_asked(n)]
-    subject = None if role else _subject(p, found, anchors)
+    subject = None if role or object_question else _subject(p, found, anchors)
+    last_anchor = max((e for _s, e in anchors), default=0)
     out = []
     for start, end, name, kind in found:
         prior = KIND_PRIOR.get(kind, 0.5)
         if role:
             prior = max(prior, KIND_PRIOR[""])  # kinds from the tagger matter less here
         score = prior * closeness(start, end, anchors, p.text)
+        if _is_modifier(p, end, name):
+            score *= 0.5
+        if object_question and start < last_anchor:
+            score *= 0.8
         if _listed_with_asked(p, start, end, every, asked_spans):
             score *= 0.3
         if p.text[max(0, start - 3):start] == "by ":

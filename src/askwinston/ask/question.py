@@ -34,6 +34,7 @@ class Question:
     copula: bool = False  # "What was the X?"
     duration: bool = False  # "How long …?"
     role: bool = False  # "Who was head of …?": a name beside a role, not the doer of a deed
+    object_question: bool = False  # "Who did Edward marry?": the name after the verb
 
     @property
     def names(self) -> list[str]:
@@ -98,6 +99,8 @@ def analyse(text: str) -> Question:
         head=head_stems(rewritten) if kind == "entity" else [],
         copula=bool(rules.COPULA_QUESTION.search(rewritten)),
         role=bool(re.match(r"(?i)who (?:was|were|is|are|became)\b", rewritten)),
+        object_question=bool(re.match(r"(?i)(?:who|whom) (?:did|does|do|had|has|will|would)\b",
+                                      rewritten)),
         duration=bool(re.search(r"(?i)\bhow long\b|\bfor how many (?:years|days|months)\b",
                                 rewritten)),
     )
