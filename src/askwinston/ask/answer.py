@@ -164,17 +164,11 @@ class Answerer:
 
     def _answer(self, question: str, threshold: float | None) -> Row:
         q = check_question(question)
-        qa = analyse(q)
+        qa = self._refine(analyse(q))
         result: Row = {"question": q, "answer": None, "confidence": 0.0, "citations": [],
                        "type": qa.kind}
         if not self.corpus.passages or not qa.stems:
             return result
-        if qa.copula and qa.kind == "entity" and all(s in self.capitalised for s in qa.stems):
-            qa.kind = "description"  # "what was the Cat and Mouse Act?": explain a name
-        if qa.role and qa.stems and all(s in self.capitalised for s in self._fix(qa.stems)):
-            qa.kind, qa.role = "description", False  # "who was sergie kirov": explain a name
-        if qa.kind in ("saying", "quote"):  # the quotation marks stand for "said"
-            qa.stems = [s for s in qa.stems if s not in SPEECH_STEMS] or qa.stems
         alts = self.expand(qa.stems)
         found = self._ranked_answers(qa, alts)
         unknown = sum(1 for s, options in alts.items() if not options
@@ -190,6 +184,17 @@ class Answerer:
             result["answer"] = answer
             result["citations"] = [_citation(p) for p in cited]
         return result
+
+    def _refine(self, qa: Question) -> Question:
+        """What the notes tell about the question: "what was the Cat and Mouse Act?" and "who
+        was sergie kirov" explain a name the notes use, rather than look for one."""
+        if qa.copula and qa.kind == "entity" and all(s in self.capitalised for s in qa.stems):
+            qa.kind = "description"
+        if qa.role and qa.stems and all(s in self.capitalised for s in self._fix(qa.stems)):
+            qa.kind, qa.role = "description", False
+        if qa.kind in ("saying", "quote"):  # the quotation marks stand for "said"
+            qa.stems = [s for s in qa.stems if s not in SPEECH_STEMS] or qa.stems
+        return qa
 
     # -- question words → the notes' words -------------------------------------------------
 
