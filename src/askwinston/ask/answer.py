@@ -377,6 +377,8 @@ class Answerer:
                 for c in extract.description(p, anchors)]
         elif kind == "quote":
             found = self._quote(qa, p)
+        elif kind == "manner":
+            found = extract.manner(p, anchors)
         elif kind == "event":
             found = extract.clause_around(p, anchors)
         elif kind == "saying":

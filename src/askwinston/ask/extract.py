@@ -455,3 +455,24 @@ def clause_around(p: Passage, anchors: Sequence[tuple[int, int]]) -> list[Candid
     if len(rest) < 2:
         return description(p, anchors)  # "In May 1935 - 280,000 …": the clause after
     return [Candidate(text, start, end, 0.8)]
+
+
+MANNER_WORDS = 8
+"""Words of a "how did …" answer: the verb the question matched and what follows it."""
+
+
+def manner(p: Passage, anchors: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """"How did X die?" → "shot in his office": from the matched verb to the clause end."""
+    verbs = sorted((s, e) for s, e in anchors if not p.text[s:s + 1].isupper())
+    told = [(s, e) for s, e in verbs if not NOUN_BEFORE.search(p.text[max(0, s - 8):s])]
+    if not verbs:
+        return description(p, anchors)
+    start, verb_end = (told or verbs)[0]
+    _s, end = clause_after(p.text, verb_end)
+    words = re.split(r"[,;]", p.text[start:end])[0].split()[:MANNER_WORDS]
+    text = " ".join(words).strip(" ,:-.")
+    score = 0.8 if told else 0.4  # "the murder of Kirov" names the event, it does not tell it
+    return [Candidate(text, start, start + len(text), score)] if text else []
+
+
+NOUN_BEFORE = re.compile(r"(?i)\b(?:the|a|an|his|her|their|its)\s+$")
