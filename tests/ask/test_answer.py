@@ -190,3 +190,17 @@ def test_what_happened_in_a_month(headed: Answerer) -> None:
 
 def test_html_around_a_question_is_dropped(headed: Answerer) -> None:
     assert headed.ask("<b>when was the first riot</b>")["answer"] == "April 1812"
+
+
+def test_how_did_someone_die(answerer: Answerer) -> None:
+    assert (answerer.ask("how did the abbot die")["answer"] or "").startswith("stabbed")
+
+
+def test_object_questions_want_the_name_after_the_verb() -> None:
+    notes = "Lord Ashby married Joan Carew in 1402 at Exeter.\n"
+    assert Answerer.from_text(notes).ask("who did ashby marry")["answer"] == "Joan Carew"
+
+
+def test_a_name_used_as_an_adjective_is_a_weak_answer() -> None:
+    notes = "In 1402 the Welsh rebels were led by Owain Glyndwr near Conwy.\n"
+    assert Answerer.from_text(notes).ask("who led the rebels")["answer"] == "Owain Glyndwr"

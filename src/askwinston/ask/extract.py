@@ -211,6 +211,9 @@ def _listed_with_asked(p: Passage, start: int, end: int,
     return is_list and any(g in asked_spans for g in group)  # "X, Catherine's nephew" is not
 
 
+PASSIVE_AGENT = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){1,2}by\s+$", re.I)
+"""The agent of a passive verb: "were led by" + the name."""
+
 ADJECTIVE_AFTER = re.compile(r"^\s+([a-z][\w-]*)")
 
 
@@ -247,7 +250,10 @@ def people(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
             score *= 0.8
         if _listed_with_asked(p, start, end, every, asked_spans):
             score *= 0.3
-        if p.text[max(0, start - 3):start] == "by ":
+        agent = PASSIVE_AGENT.search(p.text[:start])
+        if agent and _overlaps(agent.start(), agent.end(), anchors):
+            score = max(score, 0.9 * max(prior, KIND_PRIOR[""]))  # "were led by Owain"
+        elif p.text[max(0, start - 3):start] == "by ":
             score *= 1.15  # the agent of a passive: "was replaced by Yezhov"
         elif PREPOSITION_BEFORE.search(p.text[:start]):
             score *= 0.6  # "in Leningrad", "of Stalin": seldom who did it
