@@ -78,6 +78,10 @@ SUCCESSION_STEMS = frozenset({"replac", "succeed", "successor", "takeover", "fol
 """Words of a succession question that the relation itself answers for, however the notes
 word it ("took his place")."""
 
+FATE_STEMS = frozenset({"die", "death", "kill", "murder", "execut", "shoot", "assassinat"})
+""""How did X die?" wants the verb that tells it ("shot in his office"); other "how" questions
+want what follows the question's words."""
+
 SPEECH_STEMS = frozenset({"say", "write", "declar", "claim", "shout", "announc", "call"})
 """Words of a quote question that the quotation marks answer for."""
 
@@ -377,7 +381,7 @@ class Answerer:
                 for c in extract.description(p, anchors)]
         elif kind == "quote":
             found = self._quote(qa, p)
-        elif kind == "manner":
+        elif kind == "manner" and set(qa.stems) & FATE_STEMS:
             found = extract.manner(p, anchors)
         elif kind == "event":
             found = extract.clause_around(p, anchors)
