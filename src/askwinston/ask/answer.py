@@ -374,7 +374,8 @@ class Answerer:
         elif kind == "person":
             found = extract.people(p, anchors, asked, self.common, qa.role, qa.object_question)
         elif kind == "place":
-            found = extract.places(p, anchors, asked)
+            found = extract.places(p, anchors, asked, self.common,
+                                   bool(re.match(r"(?i)(?:\w+\s+)?(?:what|which)\b", qa.text)))
         elif kind == "reason":
             found = extract.reasons(p, anchors) or [
                 Candidate(c.text, c.start, c.end, c.score * REASON_WITHOUT_CUE)

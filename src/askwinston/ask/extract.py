@@ -279,25 +279,35 @@ TIME_NOUN = re.compile(r"(?i)\b(?:day|days|night|morning|evening|afternoon|week|
 """A phrase after "in/on/at" that is a time or a manner of speaking, not a place."""
 
 
-def places(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest) -> list[Candidate]:
-    """Place phrases and place names, nearest the anchors, after a verb the question used."""
+PLACE_KIND_PRIOR = {"place": 0.9, "": 0.6, "org": 0.5, "group": 0.3, "person": 0.15}
+"""How likely a name of each kind answers "where"."""
+
+
+def places(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
+           common: frozenset[str] = frozenset(), named: bool = False) -> list[Candidate]:
+    """Place phrases and place names, nearest the anchors, after a verb the question used.
+    `named` questions ("what city …") want a name, not a phrase like "in his office"."""
     out = []
     last_anchor = max((e for _s, e in anchors), default=0)
     date_spans = [(t.start, t.end) for t in timex.tag(p.text)]
     for m in PLACE_PHRASE.finditer(p.text):
         np = m.group("np")
+        lower = not np[:1].isupper()
         if is_asked(np) or _overlaps(m.start(), m.end(), date_spans) or np.lower() in STOPWORDS \
-                or TIME_NOUN.search(np):
-            continue
+                or TIME_NOUN.search(np) or (lower and np.split()[0] not in DETERMINERS) \
+                or (lower and m.group("prep") == "to"):
+            continue  # "to obey …" is a purpose, "in time" is no place
         score = closeness(m.start(), m.end(), anchors, p.text)
         score *= 1.0 if m.start() >= last_anchor else 0.7
-        score *= 1.0 if np[:1].isupper() or np.split()[0] in ("the", "his", "her", "their") \
-            else 0.6
+        score *= 0.4 if named and lower else 0.7 if lower else 1.0
         out.append(Candidate(m.group(0), m.start(), m.end(), score))
-    for start, end, name, kind in names(p, is_asked):
-        if kind == "place":
-            out.append(Candidate(name, start, end, 0.9 * closeness(start, end, anchors, p.text)))
+    for start, end, name, kind in names(p, is_asked, common):
+        prior = PLACE_KIND_PRIOR.get(kind, 0.5)
+        out.append(Candidate(name, start, end, prior * closeness(start, end, anchors, p.text)))
     return sorted(out, key=lambda c: -c.score)
+
+
+DETERMINERS = frozenset({"the", "his", "her", "their", "its", "a", "an", "our", "my"})
 
 
 def clause_after(text: str, start: int) -> tuple[int, int]:
