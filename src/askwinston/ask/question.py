@@ -111,6 +111,8 @@ def head_stems(text: str) -> list[str]:
     (or after "what is the")."""
     wh = re.search(r"(?i)\b(?:what|which)\b", text)
     text = text[wh.start():] if wh else text
+    text = re.sub(r"(?i)\b(kind|type|sort|form|style|piece|part|group) of (?:the |a |an )?",
+                  "", text)  # "what kind of bureaucracy" asks for a bureaucracy
     m = rules.COPULA_QUESTION.search(text)
     words = tokenize(text[m.end():] if m else text)[0 if m else 1:][: rules.HEAD_WORDS]
     out = []
