@@ -337,6 +337,10 @@ def reasons(p: Passage, anchors: Sequence[tuple[int, int]]) -> list[Candidate]:
     return sorted(out, key=lambda c: -c.score)
 
 
+LONG_CLAUSE = 20
+"""Words over which a clause is cut at its first comma: the answer is rarely all of it."""
+
+
 def description(p: Passage, anchors: Sequence[tuple[int, int]]) -> list[Candidate]:
     """What follows the question's words up to the clause end; else the clause before them."""
     if not anchors:
@@ -346,6 +350,8 @@ def description(p: Passage, anchors: Sequence[tuple[int, int]]) -> list[Candidat
     start = last + (lead.end() if lead else 0)
     s, e = clause_after(p.text, start)
     text = p.text[s:e].strip(" ,:-.")
+    if len(text.split()) > LONG_CLAUSE:
+        text = re.split(r",\s|\s\(", text, maxsplit=1)[0]  # a long clause: its first part
     if len(text.split()) >= 2:
         return [Candidate(text, s, s + len(text), 0.8)]
     first = min(s for s, _e in anchors)
