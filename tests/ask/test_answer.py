@@ -64,7 +64,7 @@ def test_misspelt_names_are_matched(answerer: Answerer) -> None:
 
 
 def test_quote_speaker(answerer: Answerer) -> None:
-    assert answerer.ask("Who said 'the cloister is empty'?")["answer"] == "Haye"
+    assert "Haye" in (answerer.ask("Who said 'the cloister is empty'?")["answer"] or "")
 
 
 def test_predecessor_by_reasoning(answerer: Answerer) -> None:

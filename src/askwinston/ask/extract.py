@@ -244,8 +244,6 @@ def people(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
         if role:
             prior = max(prior, KIND_PRIOR[""])  # kinds from the tagger matter less here
         score = prior * closeness(start, end, anchors, p.text)
-        if _is_modifier(p, end, name):
-            score *= 0.5
         if object_question and start < last_anchor:
             score *= 0.8
         if _listed_with_asked(p, start, end, every, asked_spans):
@@ -259,6 +257,8 @@ def people(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
             score *= 0.6  # "in Leningrad", "of Stalin": seldom who did it
         if start == subject:
             score = max(score, 0.9 * prior)
+        if _is_modifier(p, end, name):
+            score *= 0.5
         out.append(Candidate(name, start, end, min(score, 1.0)))
     return sorted(out, key=lambda c: -c.score)
 
@@ -299,7 +299,8 @@ def places(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
             continue  # "to obey …" is a purpose, "in time" is no place
         score = closeness(m.start(), m.end(), anchors, p.text)
         score *= 1.0 if m.start() >= last_anchor else 0.7
-        score *= 0.4 if named and lower else 0.7 if lower else 1.0
+        if lower:  # "in the office" is a place; "in a bakery" less surely the one asked for
+            score *= (0.4 if named else 0.7) * (0.8 if np.split()[0] in ("a", "an") else 1.0)
         out.append(Candidate(m.group(0), m.start(), m.end(), score))
     for start, end, name, kind in names(p, is_asked, common):
         prior = PLACE_KIND_PRIOR.get(kind, 0.5)
