@@ -356,7 +356,7 @@ class Answerer:
             if c is not None:
                 return Candidate(c.text, c.start, c.end, c.score * discount), [other, p]
         if qa.kind == "date" and p.event_date:
-            return Candidate(p.event_date, 0, 0, NEIGHBOUR_DISCOUNT["previous"]), [p]
+            return Candidate(p.event_date, 0, 0, 0.5 * NEIGHBOUR_DISCOUNT["previous"]), [p]
         return None, [p]
 
     def _typed(self, qa: Question, p: Passage, matched: set[str],
