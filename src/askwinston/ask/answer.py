@@ -30,7 +30,6 @@ from askwinston.ask.text import (
     content_stems,
     edit_distance,
     related_stems,
-    stem,
     tokenize,
 )
 from askwinston.errors import BadQuestion
@@ -410,8 +409,11 @@ class Answerer:
         if not spans:
             return []
         wanted = set(content_stems(qa.quoted or qa.text))
-        start, end = max(spans, key=lambda se: len(wanted & set(content_stems(p.text[se[0]:se[1]])))
-                         )
+
+        def overlap(span: tuple[int, int]) -> int:
+            return len(wanted & set(content_stems(p.text[span[0]:span[1]])))
+
+        start, end = max(spans, key=overlap)
         return extract.quote_speakers(p, start, end)
 
     def _succession(self, qa: Question, supports: list[Support],
@@ -487,4 +489,4 @@ def check_question(question: str) -> str:
     return q
 
 
-__all__ = ["ABSTAIN_BELOW", "Answerer", "check_question", "stem"]
+__all__ = ["ABSTAIN_BELOW", "MAX_QUESTION_CHARS", "Answerer", "check_question"]
