@@ -4,9 +4,12 @@ don't say".
 The steps: analyse the question (`question.py`), expand its words with synonyms and corrected
 spellings, rank sentences (`retrieve.py`), extract a typed span from the best supporting
 sentences (`extract.py`, `relations.py`), and score how well the sentence supports the
-question. Confidence is the idf-weighted share of the question's words the sentence (or its
-section title and line) holds, times how well the answer fits; below `ABSTAIN_BELOW` the answer
-is null. Nothing here imports spaCy, so asking starts fast.
+question. Confidence is the square of the support (the idf-weighted share of the question's
+words the sentence holds; synonyms, corrected spellings and words found only in the section
+title or on the same line count for less) times how well the answer fits its type, halved for
+every question word the notes never use; a stated succession gets its own confidence, and one
+stated the other way round abstains. Below `ABSTAIN_BELOW` the answer is null. Nothing here
+imports spaCy, so asking starts fast.
 """
 
 from __future__ import annotations
