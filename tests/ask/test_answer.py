@@ -204,3 +204,10 @@ def test_object_questions_want_the_name_after_the_verb() -> None:
 def test_a_name_used_as_an_adjective_is_a_weak_answer() -> None:
     notes = "In 1402 the Welsh rebels were led by Owain Glyndwr near Conwy.\n"
     assert Answerer.from_text(notes).ask("who led the rebels")["answer"] == "Owain Glyndwr"
+
+
+def test_the_date_in_a_question_picks_the_sentence_so_dated() -> None:
+    notes = ("In March 1812 about 40 frames were broken at Rawfolds.\n"
+             "In May 1812 about 200 frames were broken at Westhoughton.\n")
+    result = Answerer.from_text(notes).ask("how many frames were broken in may 1812")
+    assert result["answer"] == "about 200"

@@ -130,7 +130,7 @@ class Answerer:
     @classmethod
     def from_corpus(cls, corpus: Corpus) -> Answerer:
         tokens = [tokenize(p.text) for p in corpus.passages]
-        extra = [phrase_terms(p.text) for p in corpus.passages]
+        extra = [phrase_terms(p.text) + date_terms(p) for p in corpus.passages]
         index = BM25.from_terms([[t.stem for t in ts if not t.is_stop] + x
                                  for ts, x in zip(tokens, extra, strict=True)])
         ctx = [_context_terms(corpus.passages, i) for i in range(len(corpus.passages))]
@@ -176,6 +176,9 @@ class Answerer:
         if not self.corpus.passages or not qa.stems:
             return result
         alts = self.expand(qa.stems)
+        for value in qa.dates:  # "in May 1935": sentences dated so support the question more
+            alts[DATE_TERM + value] = {DATE_TERM + value: 1.0} \
+                if DATE_TERM + value in self.index.idf else {}
         found = self._ranked_answers(qa, alts)
         unknown = sum(1 for s, options in alts.items() if not options
                       and not (qa.succession and s in SUCCESSION_STEMS))
@@ -433,6 +436,20 @@ class Answerer:
         if contradicted:
             return "", CONTRADICTED, []
         return None
+
+
+DATE_TERM = "@date:"
+"""Prefix of the index terms that stand for a date value ("@date:1935-05")."""
+
+
+def date_terms(p: Passage) -> list[str]:
+    """A term for each date of a sentence, at each precision: "@date:1935", "@date:1935-05"."""
+    values = {m.value for m in p.of_kind("date") if m.value}
+    out: set[str] = set()
+    for v in values:
+        parts = v.split("/")[0].split("-")
+        out.update(DATE_TERM + "-".join(parts[:n]) for n in range(1, len(parts) + 1))
+    return sorted(out)
 
 
 def phrase_terms(text: str) -> list[str]:
