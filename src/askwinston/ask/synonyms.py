@@ -97,6 +97,40 @@ RELATED: dict[str, tuple[str, ...]] = {
 }
 """Stem → stems that often say the same thing in notes (weighted lower than the word itself)."""
 
+GROUPS: tuple[tuple[str, ...], ...] = (
+    ("win", "won", "victory", "victorious", "defeat", "beat", "triumph", "conquer"),
+    ("invade", "invasion", "send", "land", "attack", "storm", "assault", "raid"),
+    ("general", "commander", "chief", "officer", "marshal", "admiral"),
+    ("army", "troops", "forces", "soldiers"),
+    ("kill", "die", "death", "dead", "execute", "execution", "guillotine", "behead", "hang",
+     "shoot", "assassinate", "murder", "slay", "stab"),
+    ("replace", "replacement", "succeed", "successor", "takeover", "follow"),
+    ("capture", "catch", "arrest", "seize", "detain", "imprison"),
+    ("escape", "flee", "fled"),
+    ("summon", "call", "convene", "assemble"),
+    ("spot", "discover", "detect", "photograph", "find"),
+    ("accuse", "charge", "blame", "convict"),
+    ("arrive", "reach", "land", "come"),
+    ("spread", "carry", "carrier", "transmit"),
+    ("overthrow", "depose", "topple", "oust", "remove"),
+    ("sack", "dismiss", "remove", "oust", "depose", "fire"),
+    ("lead", "led", "leader", "head", "command", "run", "chair", "chief"),
+    ("revolt", "rebellion", "rising", "uprising", "rebel", "revolution"),
+    ("promise", "pledge", "guarantee", "agree", "swear", "oath"),
+    ("surrender", "yield", "capitulate"),
+    ("ban", "outlaw", "forbid", "prohibit", "abolish"),
+    ("law", "act", "statute", "decree"),
+    ("treaty", "agreement", "deal", "pact"),
+    ("ruler", "king", "queen", "monarch", "emperor"),
+    ("start", "begin", "outbreak", "launch"),
+    ("build", "construct", "erect"),
+    ("choose", "pick", "select", "opt"),
+    ("want", "wish", "demand", "urge"),
+    ("capture", "take", "seize"),
+    ("withdraw", "remove", "pull"),
+)
+"""Words of general history vocabulary that stand for one another (each for every other)."""
+
 PHRASES: tuple[tuple[str, str], ...] = (
     ("took over from", "replaced"),
     ("take over from", "replace"),
@@ -113,6 +147,23 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("passed away", "died"),
     ("put to death", "executed"),
     ("bumped off", "killed"),
+    ("backed down", "surrendered"),
+    ("back down", "surrender"),
+    ("gave in", "surrendered"),
+    ("give in", "surrender"),
+    ("gave up", "surrendered"),
+    ("went to war with", "declared war on"),
+    ("go to war with", "declare war on"),
+    ("took power", "takeover"),
+    ("seized power", "takeover"),
+    ("came to power", "takeover"),
+    ("sent troops", "invaded"),
+    ("cut down", "killed"),
+    ("ran away", "fled"),
+    ("run away", "flee"),
+    ("took away", "removed"),
+    ("taken away", "removed"),
+    ("take away", "remove"),
 )
 """Student phrasings rewritten before tokenising (question side only)."""
 
