@@ -54,6 +54,10 @@ CANDIDATE_PASSAGES = 8
 NEIGHBOUR_DISCOUNT = {"line": 0.85, "previous": 0.7, "under heading": 0.8}
 """An answer taken from the sentence's line-mate or the sentence before counts for less."""
 
+MINOR_WEIGHT = 0.3
+"""The share of its idf a generic head noun before a name keeps ("battle" in "the battle of
+Towton"): notes often write the name alone."""
+
 CONTEXT_MATCH = 0.5
 """A question word found only in the section title or the same line supports this much."""
 
@@ -83,6 +87,10 @@ word it ("took his place")."""
 FATE_STEMS = frozenset({"die", "death", "kill", "murder", "execut", "shoot", "assassinat"})
 """"How did X die?" wants the verb that tells it ("shot in his office"); other "how" questions
 want what follows the question's words."""
+
+VICTORY_STEMS = frozenset({"win", "victory", "victoriou", "defeat", "beat", "triumph", "conquer"})
+""""Who won/defeated/beat …?" wants the doer of that verb, not any name near it: a name that is
+not its subject (or the agent of its passive) is no answer, and the notes may not say."""
 
 SPEECH_STEMS = frozenset({"say", "write", "declar", "claim", "shout", "announc", "call"})
 """Words of a quote question that the quotation marks answer for."""
@@ -247,15 +255,18 @@ class Answerer:
 
     # -- support and extraction ----------------------------------------------------------
 
-    def support(self, i: int, alts: Alts) -> Support:
-        """Idf-weighted share of the question's words that sentence `i` (or its context) has."""
+    def support(self, i: int, alts: Alts, minor: frozenset[str] = frozenset()) -> Support:
+        """Idf-weighted share of the question's words that sentence `i` (or its context) has;
+        `minor` words (the "battle" of "battle of Towton") weigh `MINOR_WEIGHT` of the rest."""
         have = {t.stem for t in self.tokens[i]} | (self.phrases[i] if self.phrases else set())
         ctx = self.context_sets[i]
         total = got = 0.0
         matched: set[str] = set()
-        for options in alts.values():
+        for s, options in alts.items():
             idf = max((self.index.idf.get(o, self.index.unseen_idf()) for o in options),
                       default=self.index.unseen_idf())
+            if s in minor:
+                idf *= MINOR_WEIGHT
             best = 0.0
             for o, w in options.items():
                 if o in have:
@@ -271,7 +282,8 @@ class Answerer:
         """Answers from the best supporting sentences, best first; "" where none was found."""
         query = {o: w for options in alts.values() for o, w in options.items()}
         ranked = rank(self.index, self.context, query, CANDIDATE_PASSAGES)
-        supports = [self.support(i, alts) for i, _score in ranked]
+        minor = frozenset(qa.minor)
+        supports = [self.support(i, alts, minor) for i, _score in ranked]
         asked = self._asked_test(qa, alts)
         out: list[tuple[str, float, list[Passage]]] = []
         if qa.succession and supports:
@@ -330,6 +342,21 @@ class Answerer:
 
         return is_asked
 
+    def _previous_line(self, p: Passage) -> Passage | None:
+        """The sentence on the line before `p`, in the same section (a line often goes on
+        about the subject of the one before it)."""
+        ps = self.corpus.passages
+        j = p.index - 1
+        while j >= 0 and ps[j].source == p.source and ps[j].line == p.line:
+            j -= 1
+        if j < 0 or ps[j].source != p.source or ps[j].section != p.section \
+                or ps[j].is_heading:
+            return None
+        k = j  # the first sentence of that line
+        while k > 0 and ps[k - 1].source == p.source and ps[k - 1].line == ps[j].line:
+            k -= 1
+        return ps[k]
+
     def _neighbours(self, i: int) -> list[tuple[int, float]]:
         ps = self.corpus.passages
         p = ps[i]
@@ -378,6 +405,10 @@ class Answerer:
             found = extract.numbers(p, anchors, words, qa.wants_percent)
         elif kind == "person":
             found = extract.people(p, anchors, asked, self.common, qa.role, qa.object_question)
+            if set(qa.stems) & VICTORY_STEMS and not qa.object_question:
+                verbs = [(t.start, t.end) for t in self.tokens[p.index]
+                         if t.stem in VICTORY_STEMS]
+                found = [c for c in found if extract.is_agent(p, c, verbs)]
         elif kind == "place":
             found = extract.places(p, anchors, asked, self.common,
                                    bool(re.match(r"(?i)(?:\w+\s+)?(?:what|which)\b", qa.text)))
@@ -427,7 +458,7 @@ class Answerer:
         """Who came after (or before) the person the question names, if the notes say."""
         contradicted = False
         for sup in supports:
-            for rel in relations.successions(sup.passage):
+            for rel in relations.successions(sup.passage, self._previous_line(sup.passage)):
                 known, other = ((rel.predecessor, rel.successor) if qa.succession == "successor"
                                 else (rel.successor, rel.predecessor))
                 if asked(known):
@@ -467,7 +498,15 @@ def _context_terms(passages: Sequence[Passage], i: int) -> list[str]:
         if 0 <= j < len(passages) and passages[j].line == p.line \
                 and passages[j].source == p.source:
             text.append(passages[j].text)
+    if CONTINUES.match(p.text) and i > 0:  # "His replacement: …" goes on about the line before
+        prev = passages[i - 1]
+        if prev.source == p.source and prev.section == p.section and prev.line != p.line:
+            text.append(prev.text)
     return content_stems(" ".join(text))
+
+
+CONTINUES = re.compile(r"^(?:he|she|they|his|her|their|its|it|this|these)\b", re.I)
+"""A line that starts with a pronoun is about the subject of the line before it."""
 
 
 @lru_cache(maxsize=4096)

@@ -263,6 +263,37 @@ def people(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
     return sorted(out, key=lambda c: -c.score)
 
 
+AGENT_GAP = re.compile(r"(?:\s-\s|;|:|\.\s|,\s(?:but|and|so|while)\b|\b(?:who|whom|which|that|to"
+                       r"|but|against|over|than)\b)", re.I)
+"""Words between a name and a verb that make the name something other than the verb's subject
+("Richard had the bigger army, but … waited to see who would win")."""
+
+AGENT_WORDS = 8
+"""A subject is at most this many words before its verb."""
+
+
+def is_agent(p: Passage, cand: Candidate, verbs: Sequence[tuple[int, int]]) -> bool:
+    """True when the name is the doer of one of the verbs: its subject ("Henry defeated
+    Richard", "the Yorkists, led by Edward, won"), the agent after a passive ("was beaten by
+    Henry"), or whose the victory is ("a victory for Henry", "Henry's victory")."""
+    for vs, ve in verbs:
+        verb = p.text[vs:ve].lower()
+        passive = bool(PASSIVE_BEFORE.search(p.text[:vs]))
+        if cand.end <= vs:
+            gap = p.text[cand.end:vs]
+            if re.fullmatch(r"[’']s\s+", gap):
+                return True  # "Henry's victory"
+            if not passive and len(gap.split()) <= AGENT_WORDS and not AGENT_GAP.search(gap):
+                return True
+        elif cand.start >= ve:
+            m = re.fullmatch(r"\s+(?:[\w,]+\s+){0,3}?(by|for)\s+(?:the\s+)?", p.text[ve:cand.start],
+                             re.I)
+            if m and ((m.group(1).lower() == "by" and passive)
+                      or (m.group(1).lower() == "for" and verb.startswith(("victor", "triumph")))):
+                return True  # "beaten by Henry", "a victory for Henry"
+    return False
+
+
 PLACE_PHRASE = re.compile(
     r"\b(?P<prep>" + "|".join(rules.PLACE_PREPOSITIONS) + r")\s+(?P<np>(?:(?:the|his|her|their|a"
     r"|an|its)\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|[a-z][\w’'-]+(?:\s+(?!(?:in|at|on|and"

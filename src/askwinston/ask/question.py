@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from askwinston.analysis import timex
 from askwinston.ask import rules
 from askwinston.ask.synonyms import PHRASES
-from askwinston.ask.text import STOPWORDS, tokenize
+from askwinston.ask.text import STOPWORDS, stem, tokenize
 
 QUOTED = re.compile(r"['‘“\"](?P<q>[^'’”\"]{3,})['’”\"]")
 """Quoted words in a question: "Who said 'that scoundrel'?" """
@@ -35,6 +35,7 @@ class Question:
     duration: bool = False  # "How long …?"
     role: bool = False  # "Who was head of …?": a name beside a role, not the doer of a deed
     object_question: bool = False  # "Who did Edward marry?": the name after the verb
+    minor: list[str] = field(default_factory=list)  # "battle" of "the battle of Towton"
 
     @property
     def names(self) -> list[str]:
@@ -103,6 +104,7 @@ def analyse(text: str) -> Question:
                                       rewritten)),
         duration=bool(re.search(r"(?i)\bhow long\b|\bfor how many (?:years|days|months)\b",
                                 rewritten)),
+        minor=[stem(m.group(1)) for m in rules.NAMED_HEAD.finditer(rewritten)],
     )
 
 

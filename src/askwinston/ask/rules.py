@@ -145,3 +145,10 @@ COMMON_STARTERS = frozenset(
 )
 """Words that start sentences capitalised without being names, even when notes never write
 them in lower case."""
+
+NAMED_HEAD = re.compile(
+    r"(?i)\b(battle|siege|treaty|war|peace|act|statute|edict|massacre|revolt|rebellion|rising"
+    r"|uprising|invasion|crisis|council|congress|conference|plot|raid)s?\s+(?:of|at|on)\s+"
+    r"(?:the\s+)?(?!the\b|a\b|an\b|what\b|which\b)[a-z]")
+"""A generic head before the name of a thing ("the battle of Towton", "treaty of Troyes"):
+the name says which one, and notes often write it alone ("at Towton")."""
