@@ -50,8 +50,8 @@ def _subject(p: Passage, verb_start: int) -> str | None:
 def _main_person(p: Passage) -> str | None:
     """Whom a line is about: its first person, else its first name."""
     found = names(p, lambda _n: False)
-    people = [n for n in found if n[3] == "person"]
-    return (people or found or [None])[0][2] if (people or found) else None
+    people = [n for n in found if n[3] == "person"] or found
+    return people[0][2] if people else None
 
 
 def successions(p: Passage, previous: Passage | None = None) -> list[Succession]:
@@ -62,10 +62,10 @@ def successions(p: Passage, previous: Passage | None = None) -> list[Succession]
     out = []
     lead = PRONOUN_SUCCESSOR.match(p.text)
     if lead and previous is not None:
-        before = _main_person(previous)
-        after = [n for n in found if n[0] >= lead.end()]
-        if before and after and after[0][2] != before:
-            out.append(Succession(before, after[0][2], p.index))
+        first = _main_person(previous)
+        named = [n for n in found if n[0] >= lead.end()]
+        if first and named and named[0][2] != first:
+            out.append(Succession(first, named[0][2], p.index))
     for m in rules.SUCCESSION_VERBS.finditer(p.text):
         after = [n for n in found if n[0] >= m.end()]
         subject = _subject(p, m.start())
