@@ -64,6 +64,16 @@ CONTEXT_MATCH = 0.5
 TYPE_FIT_FLOOR = 0.7
 """Even a poorly placed answer of the right type keeps this share of the support score."""
 
+PREDICATE_MISSING = 0.6
+"""Support is cut to this share when the sentence has none of the words for a deed or thing the
+question asks about ("how did Louis die?" from a line on Louis that tells no death)."""
+
+GENERIC_STEMS = frozenset(content_stems(
+    "people person man woman men women child king queen ruler monarch emperor crown army troops "
+    "forces soldiers reason cause percentage percent"))
+"""Words a sentence often leaves unsaid ("30,000 deported" are people; "Louis" is the king):
+their absence does not make a sentence off the point."""
+
 NO_ANSWER_FACTOR = 0.3
 """Support is cut to this share when no span of the wanted type is found."""
 
@@ -222,7 +232,8 @@ class Answerer:
             options: dict[str, float] = {}
             if s in self.index.idf or s in self.context:
                 options[s] = 1.0
-            else:
+            elif s not in related_stems():  # a word the lexicon knows is spelt right: "sacked"
+                # is not a misspelling of "backed"
                 for near in self._fuzzy(s):
                     options[near] = FUZZY_WEIGHT
             if s in self.name_stems or options.keys() & self.name_stems:
@@ -294,9 +305,12 @@ class Answerer:
                 out.append(found)
         if qa.kind == "reason":
             out += self._from_question_heading(qa, supports)
+        predicates = self._predicates(qa, alts)
         for sup in supports:
             cand, cited = self._extract(qa, sup, asked)
             base = sup.coverage ** 2
+            if any(not (options.keys() & sup.matched) for options in predicates):
+                base *= PREDICATE_MISSING  # the sentence is about them, not about this deed
             if cand is None:
                 out.append(("", min(base * NO_ANSWER_FACTOR, ABSTAIN_BELOW * 0.9), cited))
             else:
@@ -308,6 +322,17 @@ class Answerer:
             guess = extract.entity(p, anchors, asked, (), self.common)
             out.append((guess[0].text if guess else p.text, 0.0, [p]))
         return sorted(out, key=lambda f: -f[1])
+
+    def _predicates(self, qa: Question, alts: Alts) -> list[dict[str, float]]:
+        """The question's deeds and things the lexicon knows ("die", "won", "generals"),
+        each with the notes' words for it; names and words the relation answers for left out."""
+        skip = set(SUCCESSION_STEMS) if qa.succession else set()
+        if qa.kind in ("saying", "quote"):
+            skip |= SPEECH_STEMS
+        skip |= GENERIC_STEMS
+        return [options for s, options in alts.items()
+                if s in related_stems() and s not in skip and options
+                and s not in self.capitalised]
 
     def _from_question_heading(self, qa: Question,
                                supports: list[Support]) -> list[tuple[str, float, list[Passage]]]:
