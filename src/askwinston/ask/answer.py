@@ -151,7 +151,11 @@ class Answerer:
         extra = [phrase_terms(p.text) + date_terms(p) for p in corpus.passages]
         index = BM25.from_terms([[t.stem for t in ts if not t.is_stop] + x
                                  for ts, x in zip(tokens, extra, strict=True)])
-        ctx = [_context_terms(corpus.passages, i) for i in range(len(corpus.passages))]
+        titles: dict[str, str] = {}
+        for p in corpus.passages:
+            if p.is_heading:
+                titles.setdefault(p.source, p.text)
+        ctx = [_context_terms(corpus.passages, i, titles) for i in range(len(corpus.passages))]
         names = frozenset(t.stem for ts in tokens for t in ts if t.is_capitalised and t.start > 0)
         spellings = [frozenset(st for n in group for st in content_stems(n))
                      for group in corpus.names.values() if len(group) > 1]
@@ -428,6 +432,10 @@ class Answerer:
         elif kind == "number":
             words = {w.lower() for w in qa.words}
             found = extract.numbers(p, anchors, words, qa.wants_percent)
+        elif qa.naming:
+            found = [Candidate(m.group("name").strip("‘’“”\"'"), m.start("name"), m.end("name"),
+                               extract.closeness(m.start(), m.end(), anchors, p.text))
+                     for m in rules.NAMING_CUE.finditer(p.text)]
         elif kind == "person":
             found = extract.people(p, anchors, asked, self.common, qa.role, qa.object_question)
             if set(qa.stems) & VICTORY_STEMS and not qa.object_question:
@@ -515,10 +523,15 @@ def phrase_terms(text: str) -> list[str]:
     return [t for phrase, repl in PHRASES if phrase in lowered for t in content_stems(repl)]
 
 
-def _context_terms(passages: Sequence[Passage], i: int) -> list[str]:
-    """Words of the section title, the label, and the other sentences on the same line."""
+def _context_terms(passages: Sequence[Passage], i: int,
+                   titles: dict[str, str] | None = None) -> list[str]:
+    """Words of the section title, the notes' title, and the other sentences on the same
+    line (and the line before, when this one goes on about it)."""
     p = passages[i]
     text = [p.section]
+    title = (titles or {}).get(p.source, "")
+    if title and title != p.section:
+        text.append(title)
     for j in (i - 1, i + 1):
         if 0 <= j < len(passages) and passages[j].line == p.line \
                 and passages[j].source == p.source:
