@@ -494,10 +494,44 @@ def entity(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
 CLAUSE_START = re.compile(r"(?:\s-\s|;|:\s|\.\s)(?!.*(?:\s-\s|;|:\s|\.\s))", re.S)
 
 
+DONE_TO = re.compile(r"\b(?:was|were|had been|got)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|ung|ot)\b")
+"""A passive verb: what was done to someone ("was killed", "were beaten", "was shot")."""
+
+PRONOUN_START = re.compile(r"^\s*(?:he|she|they|it|his|her|their)\b", re.I)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in rules.CLAUSE_END.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def done_to(p: Passage, anchors: Sequence[tuple[int, int]]) -> Candidate | None:
+    """The clause telling what was done to the asked-about: one holding the question's words,
+    or going on about them with a pronoun ("Danton wanted … - he was guillotined …")."""
+    about = False
+    for s, e in _clauses(p.text):
+        has = any(s <= a < e for a, _b in anchors)
+        if DONE_TO.search(p.text[s:e]) and (has or (about and PRONOUN_START.match(p.text[s:e]))):
+            text = p.text[s:e].strip(" ,:-.")
+            return Candidate(text, s, e, 0.85)
+        about = about or has
+    return None
+
+
 def clause_around(p: Passage, anchors: Sequence[tuple[int, int]]) -> list[Candidate]:
-    """The clause holding the question's words: "what happened to X" → what the notes say of X."""
+    """The clause holding the question's words: "what happened to X" → what the notes say of X,
+    a clause telling what was done to X first."""
     if not anchors:
         return []
+    fate = done_to(p, anchors)
+    if fate is not None:
+        return [fate]
     first = min(s for s, _e in anchors)
     m = CLAUSE_START.search(p.text[:first])
     start = m.end() if m else 0
