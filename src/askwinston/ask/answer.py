@@ -68,6 +68,10 @@ PREDICATE_MISSING = 0.6
 """Support is cut to this share when the sentence has none of the words for a deed or thing the
 question asks about ("how did Louis die?" from a line on Louis that tells no death)."""
 
+REASON_LABELS = frozenset(content_stems("reason reasons why because motive cause causes aim "
+                                        "purpose"))
+"""Labels of a line that gives the reason for the line before it."""
+
 GENERIC_STEMS = frozenset(content_stems(
     "people person man woman men women child king queen ruler monarch emperor crown army troops "
     "forces soldiers reason cause percentage percent"))
@@ -371,6 +375,22 @@ class Answerer:
 
         return is_asked
 
+    def _labelled_reason(self, p: Passage) -> tuple[Candidate, list[Passage]] | None:
+        """A reason the notes give on the next line under a label ("Reason: …", "Motive: …")
+        for the deed on this line."""
+        ps = self.corpus.passages
+        j = p.index + 1
+        while j < len(ps) and ps[j].source == p.source and ps[j].line == p.line:
+            j += 1
+        if j >= len(ps) or ps[j].source != p.source or ps[j].section != p.section \
+                or ps[j].is_heading or not ps[j].label:
+            return None
+        nxt = ps[j]
+        if not set(content_stems(nxt.label)) & REASON_LABELS:
+            return None
+        text = nxt.text[len(nxt.label) + 1:].strip(" :-.")
+        return Candidate(text, len(nxt.label) + 2, len(nxt.text), 0.9), [nxt, p]
+
     def _previous_line(self, p: Passage) -> Passage | None:
         """The sentence on the line before `p`, in the same section (a line often goes on
         about the subject of the one before it)."""
@@ -404,6 +424,10 @@ class Answerer:
                  asked: Callable[[str], bool]) -> tuple[Candidate | None, list[Passage]]:
         """The best span of the wanted type in the sentence, else in its neighbours."""
         p = sup.passage
+        if qa.kind == "reason" and not extract.reasons(p, []):
+            given = self._labelled_reason(p)
+            if given is not None:
+                return given
         cand = self._typed(qa, p, sup.matched, asked)
         if cand is not None or qa.kind in ("description", "manner", "list", "reason", "quote",
                                            "entity", "saying", "event"):
