@@ -260,7 +260,22 @@ def people(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
         if _is_modifier(p, end, name):
             score *= 0.5
         out.append(Candidate(name, start, end, min(score, 1.0)))
+    by_start = {c.start: c for c in out}
+    for i, c in enumerate(list(out)):  # "the Mayor of London, William Walworth": the person
+        m = APPOSITION.match(p.text[c.end:])  # the title names answers, not the title
+        named = by_start.get(c.end + m.end()) if m and TITLE_NAME.search(c.text) else None
+        if named is not None and APPOSITION_END.match(p.text[named.end:]):
+            out.append(Candidate(named.text, named.start, named.end, c.score))
+            out[i] = Candidate(c.text, c.start, c.end, c.score * 0.9)
     return sorted(out, key=lambda c: -c.score)
+
+
+APPOSITION = re.compile(r",\s+")
+APPOSITION_END = re.compile(r"\s*(?:[.;,:)]|\s-\s|$)")
+TITLE_NAME = re.compile(r"\s(?:of|de|von)\s|^(?:King|Queen|Mayor|Duke|Earl|Bishop|Archbishop|Pope"
+                        r"|Cardinal|President|Governor|General|Admiral|Emperor|Prince|Princess"
+                        r"|Lord|Lady|Chancellor|Tsar|Sultan)\b")
+"""A title rather than a person's name: "Mayor of London", "Bishop of Bath", "Governor"."""
 
 
 AGENT_GAP = re.compile(r"(?:\s-\s|;|:|\.\s|,\s(?:but|and|so|while)\b|\b(?:who|whom|which|that|to"
