@@ -207,7 +207,7 @@ class Answerer:
                 if DATE_TERM + value in self.index.idf else {}
         found = self._ranked_answers(qa, alts)
         unknown = sum(1 for s, options in alts.items() if not options
-                      and not (qa.succession and s in SUCCESSION_STEMS))
+                      and not (qa.succession and s in SUCCESSION_STEMS) and s not in qa.minor)
         found = [(a, c * UNKNOWN_WORD_FACTOR ** unknown, p) for a, c, p in found]
         if threshold is None:
             found = [f for f in found if f[0]]

@@ -128,6 +128,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("want", "wish", "demand", "urge"),
     ("capture", "take", "seize"),
     ("withdraw", "remove", "pull"),
+    ("pass", "introduce", "enact"),
 )
 """Words of general history vocabulary that stand for one another (each for every other)."""
 
@@ -161,6 +162,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("cut down", "killed"),
     ("ran away", "fled"),
     ("run away", "flee"),
+    ("brought in", "introduced"),
+    ("bring in", "introduce"),
     ("took away", "removed"),
     ("taken away", "removed"),
     ("take away", "remove"),
