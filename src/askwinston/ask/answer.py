@@ -72,6 +72,14 @@ REASON_LABELS = frozenset(content_stems("reason reasons why because motive cause
                                         "purpose"))
 """Labels of a line that gives the reason for the line before it."""
 
+TITLE_STEMS = frozenset(content_stems(
+    "king queen mayor duke earl bishop archbishop pope cardinal president governor general "
+    "admiral emperor prince princess lord lady chancellor tsar sultan head leader chief"))
+""""Who was king of Norway?" asks for the person holding a title, not what "King" is."""
+
+PRONOUN_SUBJECT = re.compile(r"(?:he|she|they)\b", re.I)
+"""A line whose doer is a pronoun: it goes on about the line before."""
+
 GENERIC_STEMS = frozenset(content_stems(
     "people person man woman men women child king queen ruler monarch emperor crown army troops "
     "forces soldiers reason cause percentage percent"))
@@ -225,7 +233,8 @@ class Answerer:
         was sergie kirov" explain a name the notes use, rather than look for one."""
         if qa.copula and qa.kind == "entity" and all(s in self.capitalised for s in qa.stems):
             qa.kind = "description"
-        if qa.role and qa.stems and all(s in self.capitalised for s in self._fix(qa.stems)):
+        if qa.role and qa.stems and all(s in self.capitalised for s in self._fix(qa.stems)) \
+                and not (qa.stems[0] in TITLE_STEMS and len(qa.stems) > 1):  # "king of norway"
             qa.kind, qa.role = "description", False
         if qa.kind in ("saying", "quote"):  # the quotation marks stand for "said"
             qa.stems = [s for s in qa.stems if s not in SPEECH_STEMS] or qa.stems
@@ -375,6 +384,36 @@ class Answerer:
 
         return is_asked
 
+    def _deed_verbs(self, qa: Question, p: Passage, matched: set[str],
+                    passive: bool = True) -> list[tuple[int, int]]:
+        """Where the sentence tells the deed a "who" question asks the doer of, when only its
+        doer can answer: a victory ("who won/beat …"), or a deed told in the passive ("Harold
+        was killed …"), whose doer the notes give only after "by"."""
+        toks = self.tokens[p.index]
+        if set(qa.stems) & VICTORY_STEMS:
+            return [(t.start, t.end) for t in toks if t.stem in VICTORY_STEMS]
+        deeds = [(t.start, t.end) for t in toks if t.stem in matched
+                 and t.stem in related_stems() and t.stem not in GENERIC_STEMS
+                 and not t.is_capitalised and (extract.PAST_VERB.search(t.text)
+                                               or p.text[:t.start].endswith("to "))]
+        told = [extract.is_passive(p, s, e) for s, e in deeds]
+        if not passive:  # the deeds told in the active voice
+            return [d for d, pas in zip(deeds, told, strict=True) if not pas]
+        return deeds if deeds and all(told) else []
+
+    def _pronoun_doer(self, p: Passage,
+                      verbs: list[tuple[int, int]]) -> tuple[Candidate | None, list[Passage]]:
+        """"They beat the earls at Fulford": a pronoun doer stands for whom the line before
+        is about."""
+        m = PRONOUN_SUBJECT.match(p.text)
+        prev = self._previous_line(p)
+        if m is None or prev is None or not extract.is_agent(
+                p, Candidate(m.group(0), 0, m.end(), 1.0), verbs):
+            return None, [p]
+        who = relations.main_person(prev)
+        return (Candidate(who, 0, m.end(), NEIGHBOUR_DISCOUNT["previous"]), [p, prev]) \
+            if who else (None, [p])
+
     def _labelled_reason(self, p: Passage) -> tuple[Candidate, list[Passage]] | None:
         """A reason the notes give on the next line under a label ("Reason: …", "Motive: …")
         for the deed on this line."""
@@ -429,11 +468,23 @@ class Answerer:
             if given is not None:
                 return given
         cand = self._typed(qa, p, sup.matched, asked)
+        same_line = False
         if cand is not None or qa.kind in ("description", "manner", "list", "reason", "quote",
                                            "entity", "saying", "event"):
             return cand, [p]
+        if qa.kind == "person" and not qa.object_question and not qa.role:
+            verbs = self._deed_verbs(qa, p, sup.matched)
+            if set(qa.stems) & VICTORY_STEMS:  # the winner is told here or nowhere
+                return self._pronoun_doer(p, verbs)
+            if verbs:  # "X walked in. Kirov was shot.": only the line itself may tell the doer
+                pronoun = self._pronoun_doer(p, verbs)
+                if pronoun[0] is not None:
+                    return pronoun
+            same_line = bool(verbs or self._deed_verbs(qa, p, sup.matched, passive=False))
         for j, discount in self._neighbours(p.index):
             other = self.corpus.passages[j]
+            if same_line and other.line != p.line:
+                continue
             if qa.kind == "date" and j < p.index and other.line != p.line \
                     and not other.is_heading:
                 continue  # a date two lines up is another event's; the analysis inherits dates
@@ -462,10 +513,14 @@ class Answerer:
                      for m in rules.NAMING_CUE.finditer(p.text)]
         elif kind == "person":
             found = extract.people(p, anchors, asked, self.common, qa.role, qa.object_question)
-            if set(qa.stems) & VICTORY_STEMS and not qa.object_question:
-                verbs = [(t.start, t.end) for t in self.tokens[p.index]
-                         if t.stem in VICTORY_STEMS]
-                found = [c for c in found if extract.is_agent(p, c, verbs)]
+            if not qa.object_question and not qa.role:
+                verbs = self._deed_verbs(qa, p, matched)
+                if verbs or set(qa.stems) & VICTORY_STEMS:
+                    found = [c for c in found if extract.is_agent(p, c, verbs)]
+                else:  # "planned to kill Kirov, Stalin and Molotov": after the deed, a victim
+                    active = self._deed_verbs(qa, p, matched, passive=False)
+                    found = [c for c in found if not active or c.start < active[0][0]
+                             or extract.is_agent(p, c, active)]
         elif kind == "place":
             found = extract.places(p, anchors, asked, self.common,
                                    bool(re.match(r"(?i)(?:\w+\s+)?(?:what|which)\b", qa.text)))

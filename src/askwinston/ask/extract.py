@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from askwinston.analysis import timex
 from askwinston.ask import rules
 from askwinston.ask.corpus import Passage
+from askwinston.ask.synonyms import IRREGULAR
 from askwinston.ask.text import STOPWORDS, Token, edit_distance, stem, tokenize
 
 
@@ -287,13 +288,34 @@ AGENT_WORDS = 8
 """A subject is at most this many words before its verb."""
 
 
+TITLE_BEFORE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|the\s+)*[A-Z][\w’'-]*)*,\s+")
+
+
+def is_passive(p: Passage, start: int, end: int) -> bool:
+    """A verb in the passive: "was killed", "were led", or a participle before its agent
+    ("the rebels, led by Wat Tyler")."""
+    return bool(PASSIVE_BEFORE.search(p.text[:start]) or BY_AFTER.match(p.text[end:]))
+
+
+BY_AFTER = re.compile(r"\s+by\b", re.I)
+
+PAST_VERB = re.compile(r"(?i)^(?:[a-z]+ed|" + "|".join(
+    w for w in IRREGULAR if w.isalpha() and w not in ("his", "this", "us", "as", "news", "ppl",
+                                                         "people", "men", "women", "children",
+                                                         "wives", "armies", "countries", "gov",
+                                                         "govt", "bc", "politburo", "deaths"))
+    + r"|beat|put|cut|hit|set|spread|hurt|burst|cast)$")
+"""A word in the past tense or a participle ("killed", "shot", "beaten"): a deed told, where a
+noun of the same stem ("the rebels") names a thing."""
+
+
 def is_agent(p: Passage, cand: Candidate, verbs: Sequence[tuple[int, int]]) -> bool:
     """True when the name is the doer of one of the verbs: its subject ("Henry defeated
     Richard", "the Yorkists, led by Edward, won"), the agent after a passive ("was beaten by
     Henry"), or whose the victory is ("a victory for Henry", "Henry's victory")."""
     for vs, ve in verbs:
         verb = p.text[vs:ve].lower()
-        passive = bool(PASSIVE_BEFORE.search(p.text[:vs]))
+        passive = is_passive(p, vs, ve)
         if cand.end <= vs:
             gap = p.text[cand.end:vs]
             if re.fullmatch(r"[’']s\s+", gap):
@@ -301,8 +323,11 @@ def is_agent(p: Passage, cand: Candidate, verbs: Sequence[tuple[int, int]]) -> b
             if not passive and len(gap.split()) <= AGENT_WORDS and not AGENT_GAP.search(gap):
                 return True
         elif cand.start >= ve:
-            m = re.fullmatch(r"\s+(?:[\w,]+\s+){0,3}?(by|for)\s+(?:the\s+)?", p.text[ve:cand.start],
-                             re.I)
+            m = re.match(r"\s+(?:[\w,]+\s+){0,3}?(by|for)\s+(?:the\s+)?", p.text[ve:cand.start],
+                         re.I)
+            rest = p.text[ve + m.end():cand.start] if m else ""
+            if rest and not TITLE_BEFORE.fullmatch(rest):
+                continue  # "by the Mayor of London, William Walworth": the title's holder
             if m and ((m.group(1).lower() == "by" and passive)
                       or (m.group(1).lower() == "for" and verb.startswith(("victor", "triumph")))):
                 return True  # "beaten by Henry", "a victory for Henry"

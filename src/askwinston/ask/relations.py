@@ -47,7 +47,7 @@ def _subject(p: Passage, verb_start: int) -> str | None:
     return before[-1][2]
 
 
-def _main_person(p: Passage) -> str | None:
+def main_person(p: Passage) -> str | None:
     """Whom a line is about: its first person, else its first name."""
     found = names(p, lambda _n: False)
     people = [n for n in found if n[3] == "person"] or found
@@ -62,7 +62,7 @@ def successions(p: Passage, previous: Passage | None = None) -> list[Succession]
     out = []
     lead = PRONOUN_SUCCESSOR.match(p.text)
     if lead and previous is not None:
-        first = _main_person(previous)
+        first = main_person(previous)
         named = [n for n in found if n[0] >= lead.end()]
         if first and named and named[0][2] != first:
             out.append(Succession(first, named[0][2], p.index))

@@ -102,8 +102,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("invade", "invasion", "send", "land", "attack", "storm", "assault", "raid"),
     ("general", "commander", "chief", "officer", "marshal", "admiral"),
     ("army", "troops", "forces", "soldiers"),
-    ("kill", "die", "death", "dead", "execute", "execution", "guillotine", "behead", "hang",
-     "shoot", "assassinate", "murder", "slay", "stab"),
+    ("kill", "die", "death", "dead", "starve", "execute", "execution", "guillotine", "behead",
+     "hang", "shoot", "assassinate", "murder", "slay", "stab"),
     ("replace", "replacement", "succeed", "successor", "takeover", "follow"),
     ("capture", "catch", "arrest", "seize", "detain", "imprison"),
     ("escape", "flee", "fled"),
@@ -129,6 +129,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("capture", "take", "seize"),
     ("withdraw", "remove", "pull"),
     ("pass", "introduce", "enact"),
+    ("help", "join", "support", "aid", "assist", "back"),
 )
 """Words of general history vocabulary that stand for one another (each for every other)."""
 
