@@ -519,6 +519,10 @@ class Answerer:
                     found = [c for c in found if extract.is_agent(p, c, verbs)]
                 else:  # "planned to kill Kirov, Stalin and Molotov": after the deed, a victim
                     active = self._deed_verbs(qa, p, matched, passive=False)
+                    if active and all(extract.INTENDED.search(p.text[:s]) for s, _e in active) \
+                            and not re.search(r"(?i)\b(?:plan|plot|tri|try|want|attempt|hope|mean"
+                                              r"|intend)\w*\s+to\b", qa.text):
+                        found = []  # "planned to kill X" does not say who killed X
                     found = [c for c in found if not active or c.start < active[0][0]
                              or extract.is_agent(p, c, active)]
         elif kind == "place":

@@ -294,7 +294,17 @@ TITLE_BEFORE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|the\s+)*[A-Z][\w
 def is_passive(p: Passage, start: int, end: int) -> bool:
     """A verb in the passive: "was killed", "were led", or a participle before its agent
     ("the rebels, led by Wat Tyler")."""
-    return bool(PASSIVE_BEFORE.search(p.text[:start]) or BY_AFTER.match(p.text[end:]))
+    return bool(PASSIVE_BEFORE.search(p.text[:start]) or BY_AFTER.match(p.text[end:])
+                or CAUSED_BEFORE.search(p.text[:start]))
+
+
+INTENDED = re.compile(r"(?i)\b(?:planned|plan|plans|plotted|plot|tried|try|attempted|attempt|"
+                      r"wanted|hoped|failed|intended|meant|threatened|promised|refused)\s+to\s+$")
+""""Planned to kill", "tried to stop": a deed meant, not done."""
+
+CAUSED_BEFORE = re.compile(r"\b(?:wanted|want|wants|had|have|has|got|get|saw|see|left|ordered|"
+                           r"found)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+$")
+""""Stalin wanted Ryutin executed": the name before the participle is what was done to."""
 
 
 BY_AFTER = re.compile(r"\s+by\b", re.I)
