@@ -228,6 +228,10 @@ def _is_modifier(p: Passage, end: int, name: str) -> bool:
         and word not in ("himself", "herself", "themselves", "itself")
 
 
+LABEL_NAME = 0.5
+"""How far a name in a line's label ("Bay of Pigs: …") is trusted to answer "who"."""
+
+
 def people(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
            common: frozenset[str] = frozenset(), role: bool = False,
            object_question: bool = False) -> list[Candidate]:
@@ -260,6 +264,12 @@ def people(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
             score = max(score, 0.9 * prior)
         if _is_modifier(p, end, name):
             score *= 0.5
+            m = ADJECTIVE_AFTER.match(p.text[end:])
+            if object_question and m:  # "sent Cuban exiles": the people, not the adjective
+                name, end = f"{name} {m.group(1)}", end + m.end()
+                score *= 1.5
+        if p.label and start < len(p.label) and kind != "person":
+            score *= LABEL_NAME  # "Bay of Pigs: …": the line's topic, not who did it
         out.append(Candidate(name, start, end, min(score, 1.0)))
     by_start = {c.start: c for c in out}
     for i, c in enumerate(list(out)):  # "the Mayor of London, William Walworth": the person
