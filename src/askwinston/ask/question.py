@@ -105,7 +105,8 @@ def analyse(text: str) -> Question:
                                       rewritten)),
         duration=bool(re.search(r"(?i)\bhow long\b|\bfor how many (?:years|days|months)\b",
                                 rewritten)),
-        minor=[stem(m.group(1)) for m in rules.NAMED_HEAD.finditer(rewritten)],
+        minor=[stem(m.group(1)) for m in rules.NAMED_HEAD.finditer(rewritten)]
+        + [stem(m.group(1)) for m in rules.REGNAL_NUMBER.finditer(rewritten)],
         naming=kind in ("entity", "description") and bool(rules.NAMING_QUESTION.search(rewritten)),
     )
 

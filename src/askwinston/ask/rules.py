@@ -164,3 +164,6 @@ NAMING_CUE = re.compile(r"\b(?i:called|named|nicknamed|known as)\s+(?:the\s+)?"
 
 GET_PASSIVE = re.compile(r"(?i)\b(?:get|gets|got|getting|gotten)\s+(?=\w+ed\b)")
 """"When did the Bastille get stormed?" is "… stormed?": the "get" of a passive says nothing."""
+
+REGNAL_NUMBER = re.compile(r"(?i)(?<=[a-z]\s)\b((?=[ivxl]{1,5}\b)(?!i\b)[ivxl]+)\b")
+""""Louis XVI", "henry viii": notes name the king with the number once, then "Louis" alone."""
