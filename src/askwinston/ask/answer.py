@@ -6,8 +6,9 @@ spellings, rank sentences (`retrieve.py`), extract a typed span from the best su
 sentences (`extract.py`, `relations.py`), and score how well the sentence supports the
 question. Confidence is the square of the support (the idf-weighted share of the question's
 words the sentence holds; synonyms, corrected spellings and words found only in the section
-title or on the same line count for less) times how well the answer fits its type, halved for
-every question word the notes never use; a stated succession gets its own confidence, and one
+title or on the same line count for less) times how well the answer fits its type, cut when
+the sentence has no word for the question's deed (`PREDICATE_MISSING`), halved for every
+question word the notes never use; a stated succession gets its own confidence, and one
 stated the other way round abstains. Below `ABSTAIN_BELOW` the answer is null. Nothing here
 imports spaCy, so asking starts fast.
 """
