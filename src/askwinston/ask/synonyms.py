@@ -130,6 +130,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("withdraw", "remove", "pull"),
     ("pass", "introduce", "enact"),
     ("help", "join", "support", "aid", "assist", "back"),
+    ("refuse", "reject", "decline"),
+    ("resign", "abdicate", "quit"),
 )
 """Words of general history vocabulary that stand for one another (each for every other)."""
 
@@ -163,6 +165,13 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("cut down", "killed"),
     ("ran away", "fled"),
     ("run away", "flee"),
+    ("came back", "returned"),
+    ("come back", "return"),
+    ("turned down", "refused"),
+    ("turn down", "refuse"),
+    ("stepped down", "resigned"),
+    ("step down", "resign"),
+    ("seizure of power", "takeover"),
     ("brought in", "introduced"),
     ("bring in", "introduce"),
     ("took away", "removed"),
