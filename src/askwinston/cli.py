@@ -153,7 +153,7 @@ def timeline(db: str, as_json: bool, include_all: bool) -> None:
         return
     table = Table("date", "event", "where in the notes")
     for r in rows:
-        table.add_row(r["display"], r["event"], f"{r['source']}:{r['line']}")
+        table.add_row(r["display"], r["event"], f"{r['source'].rsplit('/', 1)[-1]}:{r['line']}")
     out.print(table)
 
 
