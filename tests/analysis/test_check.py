@@ -76,3 +76,18 @@ def test_spelling_finding_says_where_each_spelling_is() -> None:
 def test_a_line_with_a_year_in_its_label_is_not_undated() -> None:
     text = "Notes\nThe Trial\nApril 1483: the judges were bribed.\nIn 1922 Ranek was shot.\n"
     assert findings(text, "undated") == []
+
+
+def test_the_check_stops_after_a_readable_number_of_findings() -> None:
+    from askwinston.analysis import check_rules
+    from askwinston.analysis.check import date_findings
+    from askwinston.model import Event, Span, Timex
+
+    def event(i: int) -> Event:
+        span = Span("drill.md", i + 1, 0, 10)
+        when = Timex(span, str(1500 + i), "DATE", str(1500 + i))
+        return Event(f"e{i}", span, f"s{i}", "rebels burned the granary at Ashby", when)
+
+    found = date_findings([event(i) for i in range(200)])  # 19,900 conflicting pairs
+    assert len(found) == check_rules.MAX_FINDINGS_PER_KIND + 1
+    assert "stopped" in found[-1].message

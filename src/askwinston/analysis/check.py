@@ -6,9 +6,11 @@ count given two numbers, and undated events inside a dated sequence.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import combinations
 
 from askwinston.analysis import check_rules as rules
 from askwinston.model import Entity, Event, Knowledge, Quantity, Span
@@ -49,6 +51,30 @@ def overlap(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb)
 
 
+def similar_pairs(texts: list[str], threshold: float) -> Iterator[tuple[int, int]]:
+    """Pairs (i, j), i < j, of phrases whose content words overlap by at least `threshold`.
+
+    Comparing every pair is quadratic: minutes on a few hundred pages of notes. Prefix filtering
+    (order each phrase's words rarest first; two phrases this similar must share a word among
+    the first few of each) finds the same pairs while comparing only plausible ones.
+    """
+    sets = [content_words(t) for t in texts]
+    freq = Counter(w for s in sets for w in s)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, words in enumerate(sets):
+        if len(words) < rules.MIN_COMPARED_WORDS:
+            continue
+        ordered = sorted(words, key=lambda w: (freq[w], w))
+        prefix = len(ordered) - math.ceil(threshold * len(ordered)) + 1
+        seen: set[int] = set()
+        for w in ordered[:prefix]:
+            seen.update(index[w])
+            index[w].append(i)
+        for j in sorted(seen):
+            if len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= threshold:
+                yield j, i
+
+
 def spelling_findings(entities: list[Entity]) -> list[Finding]:
     """One finding per name written more than one way: where each spelling is used."""
     out = []
@@ -76,31 +102,42 @@ def date_findings(events: list[Event]) -> list[Finding]:
     for e in events:
         if e.when is not None and not e.when_inherited:
             by_people.setdefault(frozenset(e.who), []).append(e)
-    pairs = (p for group in by_people.values() for p in combinations(group, 2))
+    pairs = (
+        (group[i], group[j])
+        for group in by_people.values()
+        for i, j in similar_pairs([e.what for e in group], rules.SAME_EVENT_OVERLAP)
+    )
     out = []
     for a, b in pairs:
         assert a.when is not None and b.when is not None
-        if _compatible(a.when.value, b.when.value):
-            continue
-        if overlap(a.what, b.what) >= rules.SAME_EVENT_OVERLAP:
+        if not _compatible(a.when.value, b.when.value):
             out.append(Finding(
                 "conflicting-date",
                 f"“{a.what}” is dated {a.when.text} and {b.when.text} "
                 f"({_lines([a.span, b.span])})", [a.span, b.span]))
+            if len(out) >= rules.MAX_FINDINGS_PER_KIND:
+                return [*out, _stopped("conflicting-date")]
     return out
+
+
+def _stopped(kind: str) -> Finding:
+    return Finding(kind, f"the check stopped after {rules.MAX_FINDINGS_PER_KIND} findings of "
+                         "this kind; there may be more")
 
 
 def number_findings(quantities: list[Quantity]) -> list[Finding]:
     """The same thing counted with two different numbers."""
+    counted = [q for q in quantities if q.counts]
     out = []
-    for a, b in combinations([q for q in quantities if q.counts], 2):
-        if a.value == b.value and a.of == b.of:
-            continue
-        if overlap(a.counts or "", b.counts or "") >= rules.SAME_COUNT_OVERLAP:
+    for i, j in similar_pairs([q.counts or "" for q in counted], rules.SAME_COUNT_OVERLAP):
+        a, b = counted[i], counted[j]
+        if (a.value, a.of) != (b.value, b.of):
             out.append(Finding(
                 "conflicting-number",
                 f"“{a.counts}” is counted as {a.text} and as {b.text} ({_lines([a.span, b.span])})",
                 [a.span, b.span]))
+            if len(out) >= rules.MAX_FINDINGS_PER_KIND:
+                return [*out, _stopped("conflicting-number")]
     return out
 
 

@@ -19,6 +19,10 @@ SAME_EVENT_OVERLAP = 0.6
 SAME_COUNT_OVERLAP = 0.6
 """Share of content words two quantities' "counts" must share to count the same thing."""
 
+MAX_FINDINGS_PER_KIND = 500
+"""More than this is not a list anyone reads: the check says it stopped, and stops (which also
+keeps it fast on notes that repeat themselves, such as generated drill sheets)."""
+
 MIN_COMPARED_WORDS = 2
 """Phrases with fewer content words are too vague to compare."""
 
