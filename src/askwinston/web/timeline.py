@@ -1,0 +1,134 @@
+"""Timeline layout: TIMEX3 values as spans of years, zoom windows, and positions on an axis."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+SEASON_START = {"SP": 0.2, "SU": 0.45, "FA": 0.7, "WI": 0.95}
+_HEAD = re.compile(r"^(?P<sign>-?)(?P<digits>\d{1,4})(?:-(?P<rest>.+))?$")
+
+
+def year_span(value: str) -> tuple[float, float] | None:
+    """The stretch of (fractional) years a TIMEX3 value covers; None when it has no year.
+
+    `1934` → (1934, 1935); `1934-12` → Dec 1934; `193` → the 1930s; `-0044` → 44 BC; `A/B` → A to
+    B's end.
+    """
+    if "/" in value:
+        first, _, last = value.partition("/")
+        a, b = year_span(first), year_span(last)
+        if a is None or b is None:
+            return a or b
+        return (min(a[0], b[0]), max(a[1], b[1]))
+    m = _HEAD.match(value.strip())
+    if m is None:
+        return None
+    digits = m["digits"]
+    scale = 10 ** (4 - len(digits))  # 4 digits: a year; 3: a decade; 2: a century
+    start = int(digits) * scale
+    if m["sign"]:
+        start = -start
+    if scale > 1:
+        return (float(start), float(start + scale))
+    return _inside_year(float(start), m["rest"] or "")
+
+
+def _inside_year(year: float, rest: str) -> tuple[float, float]:
+    parts = rest.split("-")
+    head = parts[0]
+    if head.isdigit() and 1 <= int(head) <= 12:
+        month = int(head) - 1
+        if len(parts) > 1 and parts[1][:2].isdigit():
+            day = min(int(parts[1][:2]), 31) - 1
+            start = year + (month + day / 31) / 12
+            return (start, start + 1 / 365)
+        return (year + month / 12, year + (month + 1) / 12)
+    if head in SEASON_START:
+        return (year + SEASON_START[head] - 0.2, year + SEASON_START[head])
+    if head.startswith("Q") and head[1:].isdigit():
+        q = int(head[1:]) - 1
+        return (year + q / 4, year + (q + 1) / 4)
+    return (year, year + 1)
+
+
+def year_label(year: int) -> str:
+    return f"{-year} BC" if year < 0 else str(year)
+
+
+@dataclass(frozen=True)
+class Zoom:
+    """A window onto the timeline: everything, one decade (`d1930`) or one year (`y1934`)."""
+
+    key: str
+    start: float | None = None
+    end: float | None = None
+
+    @property
+    def label(self) -> str:
+        if self.start is None:
+            return "All dates"
+        start = int(self.start)
+        if self.key.startswith("d"):
+            return f"{year_label(start)}s" if start >= 0 else f"{year_label(start)} decade"
+        return year_label(start)
+
+    def holds(self, span: tuple[float, float]) -> bool:
+        if self.start is None or self.end is None:
+            return True
+        return span[0] < self.end and span[1] > self.start
+
+
+def parse_zoom(key: str | None) -> Zoom:
+    """`None`/`all`, `d1930` or `y1934` (negative for BC); ValueError for anything else."""
+    if not key or key == "all":
+        return Zoom("all")
+    m = re.fullmatch(r"([dy])(-?\d{1,4})", key)
+    if m is None:
+        raise ValueError(f"zoom must be 'all', dYEAR (a decade) or yYEAR (a year), not {key!r}")
+    year = int(m[2])
+    if m[1] == "d":
+        year -= year % 10
+        return Zoom(f"d{year}", year, year + 10)
+    return Zoom(f"y{year}", year, year + 1)
+
+
+def zoom_choices(spans: list[tuple[float, float]], current: Zoom) -> list[Zoom]:
+    """All, every decade with events, and (when zoomed into a decade) each of its years."""
+    decades = sorted({int(math.floor(s[0] / 10) * 10) for s in spans})
+    out = [Zoom("all")] + [parse_zoom(f"d{d}") for d in decades]
+    if current.start is not None:
+        decade = int(math.floor(current.start / 10) * 10)
+        years = sorted({math.floor(s[0]) for s in spans
+                        if decade <= s[0] < decade + 10})
+        out += [parse_zoom(f"y{y}") for y in years]
+    return out
+
+
+def axis(spans: list[tuple[float, float]], zoom: Zoom) -> tuple[float, float]:
+    if zoom.start is not None and zoom.end is not None:
+        return (zoom.start, zoom.end)
+    lo = min(s[0] for s in spans)
+    hi = max(s[1] for s in spans)
+    pad = max((hi - lo) * 0.02, 0.5)
+    return (math.floor(lo - pad), math.ceil(hi + pad))
+
+
+def ticks(lo: float, hi: float, count: int = 8) -> list[tuple[float, str]]:
+    """Round-numbered ticks (years) across the axis, as (fraction 0..1, label)."""
+    width = hi - lo
+    step = next((s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if width / s <= count),
+                1000)
+    first = math.ceil(lo / step) * step
+    return [((y - lo) / width, year_label(int(y))) for y in range(int(first), int(hi) + 1, step)]
+
+
+def place(span: tuple[float, float], lo: float, hi: float) -> dict[str, Any]:
+    """x and width in a 0..1000 SVG viewBox; a point gets a visible minimum width."""
+    width = hi - lo
+    x0 = max(0.0, (span[0] - lo) / width) * 1000
+    x1 = min(1.0, (span[1] - lo) / width) * 1000
+    is_range = (x1 - x0) > 8
+    return {"x": round(x0, 1), "width": round(max(x1 - x0, 6), 1), "is_range": is_range}

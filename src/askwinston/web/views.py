@@ -1,0 +1,197 @@
+"""Data for the pages, read from the knowledge base; templates only lay it out.
+
+Each function takes an open connection and returns plain dicts, so the server and the static site
+render the same data.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from typing import Any
+
+from askwinston.analysis import timex
+from askwinston.store import kb
+from askwinston.web import timeline as tl
+
+Row = dict[str, Any]
+ENTITY_KINDS = ("person", "org", "place", "group")
+KIND_NAMES = {"person": "People", "org": "Organisations", "place": "Places", "group": "Groups"}
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
+    return [dict(r) for r in conn.execute(sql, params)]
+
+
+def topics(conn: sqlite3.Connection) -> list[Row]:
+    """Every document with its top-level sections (for the contents page)."""
+    sections = defaultdict(list)
+    for s in kb.sections(conn):
+        sections[s["source"]].append(s)
+    return [
+        {**src, "title": src["title"] or src["path"], "sections": sections[src["key"]]}
+        for src in kb.sources(conn)
+    ]
+
+
+def source(conn: sqlite3.Connection, key: str) -> Row | None:
+    row = conn.execute("SELECT * FROM sources WHERE key = ?", (key,)).fetchone()
+    return dict(row) if row else None
+
+
+def _date_notes(conn: sqlite3.Connection, key: str) -> list[Row]:
+    out = []
+    for d in _rows(conn, "SELECT * FROM dates WHERE source = ?", (key,)):
+        shown = timex.display(d["value"], d["mod"])
+        span = tl.year_span(d["value"])
+        zoom = f"y{int(span[0])}" if span else None
+        out.append({**d, "kind": "date", "tip": f"Date: {shown} ({d['value']})",
+                    "zoom": zoom})
+    return out
+
+
+def _facts_by_entity(conn: sqlite3.Connection, key: str) -> dict[str, dict[str, list[str]]]:
+    facts: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"role": [], "fate": []})
+    for f in _rows(
+        conn,
+        "SELECT f.entity_id, f.kind, f.text FROM facts f WHERE f.entity_id IN"
+        " (SELECT entity_id FROM mentions WHERE source = ?) ORDER BY f.source, f.line",
+        (key,),
+    ):
+        bucket = facts[f["entity_id"]].setdefault(f["kind"], [])
+        if f["text"] not in bucket:
+            bucket.append(f["text"])
+    return facts
+
+
+def _mention_notes(conn: sqlite3.Connection, key: str) -> list[Row]:
+    facts = _facts_by_entity(conn, key)
+    out = []
+    for m in _rows(
+        conn,
+        "SELECT m.*, e.name, e.kind FROM mentions m JOIN entities e ON e.id = m.entity_id"
+        " WHERE m.source = ?",
+        (key,),
+    ):
+        f = facts.get(m["entity_id"], {})
+        kind = KIND_NAMES.get(m["kind"], str(m["kind"]) + "s")[:-1]
+        tip = [f"{kind}: {m['name']}"]
+        if f.get("role"):
+            tip.append("role: " + "; ".join(f["role"][:3]))
+        if f.get("fate"):
+            tip.append("fate: " + "; ".join(f["fate"][:2]))
+        out.append({**m, "tip": " · ".join(tip)})
+    return out
+
+
+def _quantity_notes(conn: sqlite3.Connection, key: str) -> list[Row]:
+    out = []
+    for q in _rows(conn, "SELECT * FROM quantities WHERE source = ?", (key,)):
+        value = f"{q['value']:,.0f}" if q["value"] == int(q["value"]) else f"{q['value']:,}"
+        words = [q["hedge"], value, q["unit"], q["counts"] and f"({q['counts']})"]
+        out.append({**q, "kind": "number", "tip": "Number: " + " ".join(w for w in words if w)})
+    return out
+
+
+def segments(text: str, start: int, notes: list[Row]) -> list[Row]:
+    """Split a line into plain text and annotated pieces; overlapping notes: first, longest wins."""
+    pieces: list[Row] = []
+    pos = 0
+    for n in sorted(notes, key=lambda n: (n["start"], -(n["end"] - n["start"]))):
+        a, b = n["start"] - start, n["end"] - start
+        if a < pos or b > len(text) or a >= b:
+            continue
+        if a > pos:
+            pieces.append({"text": text[pos:a]})
+        pieces.append({"text": text[a:b], "note": n})
+        pos = b
+    if pos < len(text):
+        pieces.append({"text": text[pos:]})
+    return pieces
+
+
+def topic_lines(conn: sqlite3.Connection, key: str) -> list[Row]:
+    """The document's lines as written, each cut into plain and highlighted pieces."""
+    notes: dict[int, list[Row]] = defaultdict(list)
+    for n in _date_notes(conn, key) + _mention_notes(conn, key) + _quantity_notes(conn, key):
+        notes[n["line"]].append(n)
+    return [
+        {**ln, "pieces": segments(ln["text"], ln["start"], notes.get(ln["number"], []))}
+        for ln in kb.source_lines(conn, key)
+    ]
+
+
+def _section_titles(conn: sqlite3.Connection) -> dict[tuple[str, int], str]:
+    return {
+        (r["source"], r["number"]): r["title"]
+        for r in _rows(conn, "SELECT l.source, l.number, s.title FROM lines l"
+                       " JOIN sections s ON s.id = l.section_id")
+    }
+
+
+def timeline(conn: sqlite3.Connection, zoom_key: str | None = None) -> Row:
+    """Events placed on an axis for one zoom window, grouped into runs of the same section."""
+    zoom = tl.parse_zoom(zoom_key)
+    titles = _section_titles(conn)
+    events = []
+    for r in kb.timeline(conn):
+        span = tl.year_span(r["value"])
+        if span is not None:
+            events.append({**r, "span": span, "display": timex.display(r["value"], r["mod"]),
+                           "era": titles.get((r["source"], r["line"]), "")})
+    spans = [e["span"] for e in events]
+    shown = [e for e in events if zoom.holds(e["span"])]
+    if not shown:
+        return {"zoom": zoom, "choices": tl.zoom_choices(spans, zoom), "eras": [], "ticks": [],
+                "count": 0}
+    lo, hi = tl.axis([e["span"] for e in shown], zoom)
+    eras: list[Row] = []
+    for e in shown:
+        e["bar"] = tl.place(e["span"], lo, hi)
+        if not eras or eras[-1]["title"] != e["era"]:
+            eras.append({"title": e["era"], "events": []})
+        eras[-1]["events"].append(e)
+    return {"zoom": zoom, "choices": tl.zoom_choices(spans, zoom), "eras": eras,
+            "ticks": tl.ticks(lo, hi), "count": len(shown)}
+
+
+def zoom_keys(conn: sqlite3.Connection) -> list[str]:
+    """Every zoom window with events (for the static site, which renders one page each)."""
+    spans = [s for r in kb.timeline(conn) if (s := tl.year_span(r["value"]))]
+    keys = [z.key for z in tl.zoom_choices(spans, tl.Zoom("all"))[1:]]
+    keys += [f"y{y}" for y in sorted({int(s[0]) for s in spans})]
+    return keys
+
+
+def who(conn: sqlite3.Connection) -> list[Row]:
+    """The who's-who, grouped by kind: each entity with spellings, roles, fate and mentions."""
+    lines = {(r["source"], r["number"]): r["text"] for r in
+             _rows(conn, "SELECT source, number, text FROM lines")}
+    by_kind: dict[str, list[Row]] = defaultdict(list)
+    for e in kb.entities(conn):
+        spellings = sorted({m["text"] for m in e["mentions"]} | set(e["variants"])
+                           | set(e["aliases"]) - {e["name"]})
+        for f in e["roles"] + e["fates"]:
+            f["context"] = lines.get((f["source"], f["line"]), "")
+        by_kind[e["kind"]].append({**e, "spellings": spellings})
+    order = [k for k in ENTITY_KINDS if k in by_kind] + sorted(set(by_kind) - set(ENTITY_KINDS))
+    return [{"kind": k, "title": KIND_NAMES.get(k, k.title()), "entities": by_kind[k]}
+            for k in order]
+
+
+def context(conn: sqlite3.Connection, key: str, line: int, around: int = 2) -> list[Row]:
+    """A cited line with the lines around it, for showing an answer in context."""
+    return _rows(
+        conn,
+        "SELECT number, text, kind FROM lines WHERE source = ? AND number BETWEEN ? AND ?"
+        " AND kind != 'blank' ORDER BY number",
+        (key, line - around, line + around),
+    )
+
+
+def offline_sentences(conn: sqlite3.Connection) -> str:
+    """Every sentence as compact JSON for the static site's offline search (safe in <script>)."""
+    data = [[s["source"], s["line"], s["text"]] for s in kb.sentences(conn)]
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
