@@ -125,7 +125,7 @@ def _answer(p: Pages, question: str) -> dict[str, Any]:
     result = p.answerer().ask(question)
     with p.conn() as conn:
         for c in result["citations"]:
-            c["context"] = views.context(conn, c["source"], c["line"])
+            c["context"] = views.context(conn, c["source"], c["line"], c["text"])
     return result
 
 

@@ -18,6 +18,7 @@ from askwinston.web import timeline as tl
 Row = dict[str, Any]
 ENTITY_KINDS = ("person", "org", "place", "group")
 KIND_NAMES = {"person": "People", "org": "Organisations", "place": "Places", "group": "Groups"}
+KIND_NAME = {"person": "Person", "org": "Organisation", "place": "Place", "group": "Group"}
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
@@ -75,8 +76,7 @@ def _mention_notes(conn: sqlite3.Connection, key: str) -> list[Row]:
         (key,),
     ):
         f = facts.get(m["entity_id"], {})
-        kind = KIND_NAMES.get(m["kind"], str(m["kind"]) + "s")[:-1]
-        tip = [f"{kind}: {m['name']}"]
+        tip = [f"{KIND_NAME.get(m['kind'], str(m['kind']).title())}: {m['name']}"]
         if f.get("role"):
             tip.append("role: " + "; ".join(f["role"][:3]))
         if f.get("fate"):
@@ -89,7 +89,7 @@ def _quantity_notes(conn: sqlite3.Connection, key: str) -> list[Row]:
     out = []
     for q in _rows(conn, "SELECT * FROM quantities WHERE source = ?", (key,)):
         value = f"{q['value']:,.0f}" if q["value"] == int(q["value"]) else f"{q['value']:,}"
-        words = [q["hedge"], value, q["unit"], q["counts"] and f"({q['counts']})"]
+        words = [q["hedge"], value, q["unit"], q["counts"] and f"– {q['counts']}"]
         out.append({**q, "kind": "number", "tip": "Number: " + " ".join(w for w in words if w)})
     return out
 
@@ -180,14 +180,22 @@ def who(conn: sqlite3.Connection) -> list[Row]:
             for k in order]
 
 
-def context(conn: sqlite3.Connection, key: str, line: int, around: int = 2) -> list[Row]:
-    """A cited line with the lines around it, for showing an answer in context."""
-    return _rows(
+def context(conn: sqlite3.Connection, key: str, line: int, cited: str = "",
+            around: int = 2) -> list[Row]:
+    """A cited line with the lines around it; the cited words are cut out for highlighting."""
+    rows = _rows(
         conn,
         "SELECT number, text, kind FROM lines WHERE source = ? AND number BETWEEN ? AND ?"
         " AND kind != 'blank' ORDER BY number",
         (key, line - around, line + around),
     )
+    for r in rows:
+        at = r["text"].find(cited) if cited and r["number"] == line else -1
+        if r["number"] == line:
+            at, cited = (at, cited) if at >= 0 else (0, r["text"])
+            r["before"], r["cited"] = r["text"][:at], r["text"][at:at + len(cited)]
+            r["after"] = r["text"][at + len(cited):]
+    return rows
 
 
 def offline_sentences(conn: sqlite3.Connection) -> str:

@@ -1,0 +1,118 @@
+"""Every page renders from the seed notes, with what a teacher or a student looks for on it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from askwinston.web.app import create_app
+
+from .conftest import study_factory
+
+SEED = "000_9c50b18a0db9cdf3.txt"
+
+
+@pytest.fixture()
+def client(seed_db: Path) -> TestClient:
+    return TestClient(create_app(seed_db, study_factory=None))
+
+
+def test_topics_lists_the_document_and_its_sections(client: TestClient) -> None:
+    r = client.get("/")
+    assert r.status_code == 200
+    assert "Stalin" in r.text and f"/topics/{SEED}" in r.text
+    assert "The Murder of Kirov" in r.text
+
+
+def test_topic_page_has_line_anchors_highlights_and_tooltips(client: TestClient) -> None:
+    r = client.get(f"/topics/{SEED}?hl=10")
+    assert r.status_code == 200
+    assert re.search(r'id="L10" class="[^"]*\bhl\b', r.text)
+    assert 'class="note date"' in r.text and "1934-12-01" in r.text  # normalised date on hover
+    assert re.search(r'class="note person" href="/who#e-[0-9a-f]+"', r.text)
+    assert 'class="note number"' in r.text
+    assert 'href="/timeline?zoom=y1934"' in r.text
+
+
+def test_unknown_topic_is_404(client: TestClient) -> None:
+    r = client.get("/topics/nothing-here.txt")
+    assert r.status_code == 404
+    assert "nothing-here.txt" in r.text
+
+
+def test_timeline_in_order_with_zoom_and_links(client: TestClient) -> None:
+    r = client.get("/timeline")
+    assert r.status_code == 200
+    kirov = r.text.index(f'href="/topics/{SEED}?hl=10#L10"')  # 1 December 1934
+    yagoda = r.text.index(f'href="/topics/{SEED}?hl=25#L25"')  # September 1936
+    assert kirov < yagoda
+    assert 'href="/timeline?zoom=d1930"' in r.text
+    z = client.get("/timeline?zoom=y1934")
+    assert z.status_code == 200 and "?hl=10#L10" in z.text and "?hl=25#L25" not in z.text
+    assert '<rect x="' in z.text
+
+
+def test_who_lists_people_with_every_mention_linked(client: TestClient) -> None:
+    r = client.get("/who")
+    assert r.status_code == 200
+    for name in ("Kirov", "Yezhov", "Stalin"):
+        assert f"<h3>{name}</h3>" in r.text
+    assert f'href="/topics/{SEED}?hl=25#L25"' in r.text
+    assert 'id="k-person"' in r.text
+
+
+def test_ask_answers_with_the_cited_line_highlighted(client: TestClient) -> None:
+    r = client.get("/ask", params={"q": "when did kirov die"})
+    assert r.status_code == 200
+    assert re.search(r'<li value="10" class="cited"[^>]*>[^<]*<mark>[^<]*Kirov was shot', r.text)
+    assert f'href="/topics/{SEED}?hl=10#L10"' in r.text
+    assert "Confidence" in r.text
+
+
+def test_ask_says_the_notes_dont_say(client: TestClient) -> None:
+    r = client.get("/ask", params={"q": "xyzzy plugh frobnicate"})
+    assert r.status_code == 200
+    assert "The notes don't say." in r.text or "The notes don&#39;t say." in r.text
+
+
+def test_ask_form_has_a_label(client: TestClient) -> None:
+    r = client.get("/ask")
+    assert '<label for="q">' in r.text and 'id="q"' in r.text
+
+
+def test_check_page_lists_findings_with_line_links(client: TestClient) -> None:
+    r = client.get("/check")
+    assert r.status_code == 200
+    assert "Check the notes" in r.text
+
+
+def test_study_page_without_the_study_package(client: TestClient) -> None:
+    r = client.get("/study")
+    assert r.status_code == 200 and "not available" in r.text
+
+
+def test_study_page_shows_a_card_and_progress(study_db: Path) -> None:
+    c = TestClient(create_app(study_db, study_factory=study_factory()))
+    r = c.get("/study")
+    assert r.status_code == 200
+    assert 'name="csrf_token"' in r.text
+    assert 'id="due-today"' in r.text and "<svg" in r.text
+
+
+def test_every_page_has_lang_skip_link_and_main(client: TestClient) -> None:
+    for path in ("/", f"/topics/{SEED}", "/timeline", "/who", "/ask", "/check", "/study"):
+        html = client.get(path).text
+        assert '<html lang="en">' in html, path
+        assert 'href="#main"' in html and '<main id="main"' in html, path
+        assert 'name="viewport"' in html, path
+        assert "<script>" not in html and " style=" not in html, path  # CSP: nothing inline
+
+
+def test_static_files(client: TestClient) -> None:
+    css = client.get("/static/style.css")
+    assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
+    js = client.get("/static/app.js")
+    assert js.status_code == 200 and "javascript" in js.headers["content-type"]

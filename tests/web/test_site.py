@@ -1,0 +1,64 @@
+"""`winston site`: a static copy that works from file:// (relative links, data embedded)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from askwinston.cli import main
+from askwinston.site import build_site
+
+
+def test_site_pages_and_relative_links(seed_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    report = build_site(seed_db, out)
+    names = {p.name for p in out.iterdir()}
+    assert {"index.html", "timeline.html", "who.html", "check.html", "ask.html",
+            "static"} <= names
+    assert (out / "static" / "style.css").is_file() and (out / "static" / "app.js").is_file()
+    assert any(n.startswith("topic-") for n in names)
+    assert report["pages"] == len([n for n in names if n.endswith(".html")])
+    for page in out.glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        links = re.findall(r'(?:href|src|action)="([^"]*)"', html)
+        for link in links:
+            assert not link.startswith(("/", "http:", "https:", "file:")), (page.name, link)
+            target = link.split("#")[0].split("?")[0]
+            if target:
+                assert (out / target).exists(), (page.name, link)
+        assert "/study" not in html and 'method="post"' not in html
+
+
+def test_site_ask_embeds_sentences_safely(hostile_db: Path, tmp_path: Path) -> None:
+    build_site(hostile_db, tmp_path)
+    html = (tmp_path / "ask.html").read_text(encoding="utf-8")
+    m = re.search(r'<script type="application/json" id="sentences"[^>]*>(.*?)</script>', html,
+                  re.S)
+    assert m is not None
+    assert "<" not in m[1]  # '</script>' in the notes cannot end the tag early
+    data = json.loads(m[1])
+    assert any('<script>alert("boom")</script>' in s[2] for s in data)
+
+
+def test_site_command(seed_db: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["site", "-o", str(tmp_path / "s"), "--db", str(seed_db),
+                                       "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["pages"] > 5
+
+
+def test_site_without_knowledge_base(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["site", "-o", str(tmp_path / "s"), "--db",
+                                       str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "no knowledge base" in " ".join(result.output.split())
+
+
+def test_serve_command_has_help_and_refuses_missing_db(tmp_path: Path) -> None:
+    runner = CliRunner()
+    help_text = runner.invoke(main, ["serve", "--help"]).output
+    assert "127.0.0.1" in help_text and "--port" in help_text
+    missing = runner.invoke(main, ["serve", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1 and "no knowledge base" in " ".join(missing.output.split())

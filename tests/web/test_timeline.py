@@ -1,0 +1,68 @@
+"""Timeline layout: TIMEX3 values as spans of years, zoom windows, positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from askwinston.web import timeline as tl
+from askwinston.web.views import segments
+
+
+@pytest.mark.parametrize(("value", "start", "end"), [
+    ("1934", 1934, 1935),
+    ("1934-12", 1934 + 11 / 12, 1935),
+    ("193", 1930, 1940),
+    ("19", 1900, 2000),
+    ("-0044", -44, -43),
+    ("1933/1938", 1933, 1939),
+    ("1936-SU", 1936.25, 1936.45),
+    ("1485-Q3", 1485.5, 1485.75),
+])
+def test_year_span(value: str, start: float, end: float) -> None:
+    span = tl.year_span(value)
+    assert span is not None
+    assert span[0] == pytest.approx(start) and span[1] == pytest.approx(end)
+
+
+def test_day_is_inside_its_month() -> None:
+    span = tl.year_span("1934-12-01")
+    assert span is not None and 1934 + 11 / 12 <= span[0] < span[1] <= 1935
+
+
+@pytest.mark.parametrize("value", ["XXXX", "", "PRESENT_REF", "P3Y"])
+def test_values_without_a_year(value: str) -> None:
+    assert tl.year_span(value) is None
+
+
+def test_zoom() -> None:
+    assert tl.parse_zoom(None).key == "all"
+    d = tl.parse_zoom("d1934")
+    assert (d.key, d.start, d.end, d.label) == ("d1930", 1930, 1940, "1930s")
+    bc = tl.parse_zoom("y-44")
+    assert bc.label == "44 BC" and bc.holds((-44.0, -43.0)) and not bc.holds((1934, 1935))
+    with pytest.raises(ValueError, match="zoom must be"):
+        tl.parse_zoom("sideways")
+
+
+def test_zoom_choices_add_years_inside_a_decade() -> None:
+    spans = [(1934.0, 1935.0), (1936.5, 1936.6), (1485.0, 1486.0)]
+    keys = [z.key for z in tl.zoom_choices(spans, tl.parse_zoom("d1930"))]
+    assert keys == ["all", "d1480", "d1930", "y1934", "y1936"]
+
+
+def test_ticks_and_place() -> None:
+    ticks = tl.ticks(1930, 1940)
+    assert ticks[0] == (0.0, "1930") and ticks[-1][1] == "1940"
+    assert tl.ticks(-50, 50)[0][1] == "40 BC"
+    bar = tl.place((1933, 1939), 1930, 1940)
+    assert bar == {"x": 300.0, "width": 600.0, "is_range": True}
+    point = tl.place((1934.9, 1934.91), 1930, 1940)
+    assert point["width"] == 6 and not point["is_range"]
+
+
+def test_segments_first_longest_wins() -> None:
+    notes = [{"start": 10, "end": 14, "kind": "a"}, {"start": 10, "end": 20, "kind": "b"},
+             {"start": 12, "end": 16, "kind": "c"}]
+    pieces = segments("0123456789abcdefghijXYZ", 0, notes)
+    assert [p["text"] for p in pieces] == ["0123456789", "abcdefghij", "XYZ"]
+    assert pieces[1]["note"]["kind"] == "b"
