@@ -57,7 +57,7 @@ def test_ticks_and_place() -> None:
     bar = tl.place((1933, 1939), 1930, 1940)
     assert bar == {"x": 300.0, "width": 600.0, "is_range": True}
     point = tl.place((1934.9, 1934.91), 1930, 1940)
-    assert point["width"] == 6 and not point["is_range"]
+    assert point["width"] == 10 and not point["is_range"]
 
 
 def test_segments_first_longest_wins() -> None:

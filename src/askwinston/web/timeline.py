@@ -107,20 +107,29 @@ def zoom_choices(spans: list[tuple[float, float]], current: Zoom) -> list[Zoom]:
     return out
 
 
+STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
+
+
+def _step(width: float, count: int = 8) -> int:
+    return next((s for s in STEPS if width / s <= count), STEPS[-1])
+
+
 def axis(spans: list[tuple[float, float]], zoom: Zoom) -> tuple[float, float]:
+    """The years the axis runs over: the zoom window, or the events widened to round ticks, so
+    the tick labels (spread evenly by CSS) sit exactly under their ticks."""
     if zoom.start is not None and zoom.end is not None:
         return (zoom.start, zoom.end)
     lo = min(s[0] for s in spans)
     hi = max(s[1] for s in spans)
-    pad = max((hi - lo) * 0.02, 0.5)
-    return (math.floor(lo - pad), math.ceil(hi + pad))
+    step = _step(hi - lo)
+    lo, hi = math.floor(lo / step) * step, math.ceil(hi / step) * step
+    return (float(lo), float(hi if hi > lo else lo + step))
 
 
 def ticks(lo: float, hi: float, count: int = 8) -> list[tuple[float, str]]:
     """Round-numbered ticks (years) across the axis, as (fraction 0..1, label)."""
     width = hi - lo
-    step = next((s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if width / s <= count),
-                1000)
+    step = _step(width, count)
     first = math.ceil(lo / step) * step
     return [((y - lo) / width, year_label(int(y))) for y in range(int(first), int(hi) + 1, step)]
 
@@ -131,4 +140,5 @@ def place(span: tuple[float, float], lo: float, hi: float) -> dict[str, Any]:
     x0 = max(0.0, (span[0] - lo) / width) * 1000
     x1 = min(1.0, (span[1] - lo) / width) * 1000
     is_range = (x1 - x0) > 8
-    return {"x": round(x0, 1), "width": round(max(x1 - x0, 6), 1), "is_range": is_range}
+    return {"x": round(min(x0, 990.0), 1), "width": round(max(x1 - x0, 10), 1),
+            "is_range": is_range}

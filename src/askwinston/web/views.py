@@ -170,14 +170,27 @@ def who(conn: sqlite3.Connection) -> list[Row]:
              _rows(conn, "SELECT source, number, text FROM lines")}
     by_kind: dict[str, list[Row]] = defaultdict(list)
     for e in kb.entities(conn):
-        spellings = sorted({m["text"] for m in e["mentions"]} | set(e["variants"])
-                           | set(e["aliases"]) - {e["name"]})
+        spellings = sorted(({m["text"] for m in e["mentions"]} | set(e["variants"])
+                            | set(e["aliases"])) - {e["name"]})
         for f in e["roles"] + e["fates"]:
             f["context"] = lines.get((f["source"], f["line"]), "")
-        by_kind[e["kind"]].append({**e, "spellings": spellings})
+        by_kind[e["kind"]].append({**e, "spellings": spellings,
+                                   "places": mention_places(e["mentions"], e["name"])})
     order = [k for k in ENTITY_KINDS if k in by_kind] + sorted(set(by_kind) - set(ENTITY_KINDS))
     return [{"kind": k, "title": KIND_NAMES.get(k, k.title()), "entities": by_kind[k]}
             for k in order]
+
+
+def mention_places(mentions: list[Row], name: str) -> list[Row]:
+    """Mentions grouped by document, then by line: each line once, with its other spellings."""
+    docs: dict[str, dict[int, Row]] = {}
+    for m in mentions:
+        line = docs.setdefault(m["source"], {}).setdefault(
+            m["line"], {"line": m["line"], "count": 0, "texts": []})
+        line["count"] += 1
+        if m["text"] != name and m["text"] not in line["texts"]:
+            line["texts"].append(m["text"])
+    return [{"source": s, "lines": list(lines.values())} for s, lines in docs.items()]
 
 
 def context(conn: sqlite3.Connection, key: str, line: int, cited: str = "",
