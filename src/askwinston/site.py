@@ -41,10 +41,12 @@ def _topics(w: _Writer, conn: sqlite3.Connection) -> None:
 
 
 def _timelines(w: _Writer, conn: sqlite3.Connection) -> None:
-    w.page("timeline.html", "timeline.html", title="Timeline", **views.timeline(conn))
-    for key in views.zoom_keys(conn):
+    events = views.timeline_events(conn)
+    w.page("timeline.html", "timeline.html", title="Timeline",
+           **views.timeline(conn, None, events))
+    for key in views.zoom_keys(events):
         w.page(f"timeline-{key}.html", "timeline.html", page="timeline", title="Timeline",
-               **views.timeline(conn, key))
+               **views.timeline(conn, key, events))
 
 
 def _ask(w: _Writer, conn: sqlite3.Connection) -> None:

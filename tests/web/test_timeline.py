@@ -66,3 +66,25 @@ def test_segments_first_longest_wins() -> None:
     pieces = segments("0123456789abcdefghijXYZ", 0, notes)
     assert [p["text"] for p in pieces] == ["0123456789", "abcdefghij", "XYZ"]
     assert pieces[1]["note"]["kind"] == "b"
+
+
+def test_bulk_entities_match_the_store(seed_db: object) -> None:
+    from askwinston.store import kb
+    from askwinston.web.views import entities
+
+    keys = ("id", "name", "kind", "aliases", "variants", "description")
+    with kb.opened(seed_db) as conn:  # type: ignore[arg-type]
+        ours, theirs = entities(conn), kb.entities(conn)
+    assert [{k: e[k] for k in keys} for e in ours] == [{k: e[k] for k in keys} for e in theirs]
+    assert [len(e["mentions"]) for e in ours] == [len(e["mentions"]) for e in theirs]
+    assert [[f["text"] for f in e["roles"] + e["fates"]] for e in ours] == \
+        [[f["text"] for f in e["roles"] + e["fates"]] for e in theirs]
+
+
+def test_century_zoom_when_many_decades() -> None:
+    spans = [(float(y), y + 1.0) for y in range(1100, 1960, 7)]
+    top = [z.key for z in tl.zoom_choices(spans, tl.Zoom("all"))]
+    assert top[0] == "all" and all(k.startswith("c") for k in top[1:])
+    inside = [z.key for z in tl.zoom_choices(spans, tl.parse_zoom("d1930"))]
+    assert "d1930" in inside and "y1933" in inside and "d1420" not in inside
+    assert tl.parse_zoom("c1934").label == "1900–1999"

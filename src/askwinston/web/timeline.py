@@ -60,7 +60,8 @@ def year_label(year: int) -> str:
 
 @dataclass(frozen=True)
 class Zoom:
-    """A window onto the timeline: everything, one decade (`d1930`) or one year (`y1934`)."""
+    """A window onto the timeline: everything, a century (`c1900`), a decade (`d1930`) or a year
+    (`y1934`); negative years are BC."""
 
     key: str
     start: float | None = None
@@ -71,6 +72,8 @@ class Zoom:
         if self.start is None:
             return "All dates"
         start = int(self.start)
+        if self.key.startswith("c"):
+            return f"{year_label(start)}–{year_label(start + 99)}"
         if self.key.startswith("d"):
             return f"{year_label(start)}s" if start >= 0 else f"{year_label(start)} decade"
         return year_label(start)
@@ -81,29 +84,44 @@ class Zoom:
         return span[0] < self.end and span[1] > self.start
 
 
+WIDTHS = {"c": 100, "d": 10, "y": 1}
+MAX_DECADE_CHOICES = 12
+"""With more decades than this, the top zoom level is centuries."""
+
+
 def parse_zoom(key: str | None) -> Zoom:
-    """`None`/`all`, `d1930` or `y1934` (negative for BC); ValueError for anything else."""
+    """`None`/`all`, `c1900`, `d1930` or `y1934` (negative for BC); ValueError otherwise."""
     if not key or key == "all":
         return Zoom("all")
-    m = re.fullmatch(r"([dy])(-?\d{1,4})", key)
+    m = re.fullmatch(r"([cdy])(-?\d{1,4})", key)
     if m is None:
-        raise ValueError(f"zoom must be 'all', dYEAR (a decade) or yYEAR (a year), not {key!r}")
-    year = int(m[2])
-    if m[1] == "d":
-        year -= year % 10
-        return Zoom(f"d{year}", year, year + 10)
-    return Zoom(f"y{year}", year, year + 1)
+        raise ValueError("zoom must be 'all', cYEAR (a century), dYEAR (a decade) or yYEAR"
+                         f" (a year), not {key!r}")
+    width = WIDTHS[m[1]]
+    year = math.floor(int(m[2]) / width) * width
+    return Zoom(f"{m[1]}{year}", year, year + width)
+
+
+def _starts(spans: list[tuple[float, float]], width: int, lo: float = -1e9,
+            hi: float = 1e9) -> list[int]:
+    return sorted({math.floor(s[0] / width) * width for s in spans if lo <= s[0] < hi})
 
 
 def zoom_choices(spans: list[tuple[float, float]], current: Zoom) -> list[Zoom]:
-    """All, every decade with events, and (when zoomed into a decade) each of its years."""
-    decades = sorted({int(math.floor(s[0] / 10) * 10) for s in spans})
-    out = [Zoom("all")] + [parse_zoom(f"d{d}") for d in decades]
-    if current.start is not None:
-        decade = int(math.floor(current.start / 10) * 10)
-        years = sorted({math.floor(s[0]) for s in spans
-                        if decade <= s[0] < decade + 10})
-        out += [parse_zoom(f"y{y}") for y in years]
+    """All; centuries (or decades, when there are few); then, inside the current window, its
+    decades and years."""
+    out = [Zoom("all")]
+    many = len(_starts(spans, 10)) > MAX_DECADE_CHOICES
+    if many:
+        out += [parse_zoom(f"c{c}") for c in _starts(spans, 100)]
+    if current.start is None:
+        return out if many else out + [parse_zoom(f"d{d}") for d in _starts(spans, 10)]
+    century = math.floor(current.start / 100) * 100
+    decade = math.floor(current.start / 10) * 10
+    lo, hi = (century, century + 100) if many else (-1e9, 1e9)
+    out += [parse_zoom(f"d{d}") for d in _starts(spans, 10, lo, hi)]
+    if not current.key.startswith("c"):
+        out += [parse_zoom(f"y{y}") for y in _starts(spans, 1, decade, decade + 10)]
     return out
 
 
