@@ -88,3 +88,18 @@ def test_century_zoom_when_many_decades() -> None:
     inside = [z.key for z in tl.zoom_choices(spans, tl.parse_zoom("d1930"))]
     assert "d1930" in inside and "y1933" in inside and "d1420" not in inside
     assert tl.parse_zoom("c1934").label == "1900–1999"
+
+
+def test_big_windows_show_counts_to_choose_from(monkeypatch: pytest.MonkeyPatch,
+                                                seed_db: object) -> None:
+    from askwinston.store import kb
+    from askwinston.web import views
+
+    monkeypatch.setattr(views, "MAX_EVENTS_LISTED", 3)
+    with kb.opened(seed_db) as conn:  # type: ignore[arg-type]
+        data = views.timeline(conn)
+        decade = views.timeline(conn, "d1930")
+    assert data["eras"] == [] and data["count"] > 3
+    assert [o["zoom"].key for o in data["overview"]] == ["d1930", "d1940"]
+    assert sum(o["count"] for o in data["overview"]) == data["count"]
+    assert all(o["zoom"].key.startswith("y") for o in decade["overview"])

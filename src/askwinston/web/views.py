@@ -18,6 +18,8 @@ from askwinston.web import timeline as tl
 
 Row = dict[str, Any]
 ENTITY_KINDS = ("person", "org", "place", "group")
+MAX_EVENTS_LISTED = 400
+"""A window with more events than this shows counts per narrower window instead of a list."""
 KIND_NAMES = {"person": "People", "org": "Organisations", "place": "Places", "group": "Groups"}
 KIND_NAME = {"person": "Person", "org": "Organisation", "place": "Place", "group": "Group"}
 
@@ -150,10 +152,15 @@ def timeline(conn: sqlite3.Connection, zoom_key: str | None = None,
     if events is None:
         events = timeline_events(conn)
     spans = [e["span"] for e in events]
-    shown = [dict(e) for e in events if zoom.holds(e["span"])]
+    choices = tl.zoom_choices(spans, zoom)
+    shown = [e for e in events if zoom.holds(e["span"])]
+    empty = {"zoom": zoom, "choices": choices, "eras": [], "ticks": [], "count": len(shown),
+             "overview": []}
+    if len(shown) > MAX_EVENTS_LISTED:
+        return {**empty, "overview": overview(shown, zoom, choices)}
     if not shown:
-        return {"zoom": zoom, "choices": tl.zoom_choices(spans, zoom), "eras": [], "ticks": [],
-                "count": 0}
+        return empty
+    shown = [dict(e) for e in shown]
     lo, hi = tl.axis([e["span"] for e in shown], zoom)
     eras: list[Row] = []
     for e in shown:
@@ -161,8 +168,18 @@ def timeline(conn: sqlite3.Connection, zoom_key: str | None = None,
         if not eras or eras[-1]["title"] != e["era"]:
             eras.append({"title": e["era"], "events": []})
         eras[-1]["events"].append(e)
-    return {"zoom": zoom, "choices": tl.zoom_choices(spans, zoom), "eras": eras,
-            "ticks": tl.ticks(lo, hi), "count": len(shown)}
+    return {**empty, "eras": eras, "ticks": tl.ticks(lo, hi)}
+
+
+def overview(shown: list[Row], zoom: tl.Zoom, choices: list[tl.Zoom]) -> list[Row]:
+    """Too many events to list: how many fall in each narrower window, to pick one."""
+    narrower = [z for z in choices if z.start is not None and z.key != zoom.key
+                and (zoom.start is None or zoom.start <= z.start < (zoom.end or 0))]
+    level = narrower[0].key[0] if narrower else "y"
+    counts = [(z, sum(1 for e in shown if z.holds(e["span"])))
+              for z in narrower if z.key[0] == level]
+    top = max([n for _, n in counts] + [1])
+    return [{"zoom": z, "count": n, "width": round(1000 * n / top, 1)} for z, n in counts if n]
 
 
 def zoom_keys(events: list[Row]) -> list[str]:
