@@ -90,8 +90,9 @@
         mark.textContent = r.s[2];
         var a = document.createElement("a");
         a.href = (pages[r.s[0]] || "index.html") + "?hl=" + r.s[1] + "#L" + r.s[1];
-        a.textContent = " (line " + r.s[1] + ")";
+        a.textContent = "line " + r.s[1];
         p.appendChild(mark);
+        p.appendChild(document.createTextNode(" — "));
         p.appendChild(a);
         out.appendChild(p);
       });
