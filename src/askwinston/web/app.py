@@ -25,7 +25,14 @@ from askwinston.store import kb
 from askwinston.web import checks, views
 from askwinston.web.errors import HANDLERS
 from askwinston.web.security import CSRF_FIELD, SecurityMiddleware, checked_form, csrf_token, field
-from askwinston.web.study import RATINGS, SessionFactory, StudyDesk, chart, default_factory
+from askwinston.web.study import (
+    RATINGS,
+    SessionFactory,
+    StudyDesk,
+    card_view,
+    chart,
+    default_factory,
+)
 from askwinston.web.urls import Urls
 
 HERE = Path(__file__).parent
@@ -150,7 +157,8 @@ async def study(request: Request) -> Response:
     card = await p.desk.next_card()
     progress = await p.desk.progress()
     last = {k: request.query_params.get(k) for k in ("due", "interval", "state")}
-    return p.render(request, "study.html", title="Study", card=card, progress=progress,
+    view = card_view(card) if card is not None else {}
+    return p.render(request, "study.html", title="Study", card=card, view=view, progress=progress,
                     chart=chart(progress.get("reviews_by_day", [])),
                     last=last if last["due"] else None)
 

@@ -79,6 +79,23 @@ class StudyDesk:
         self._pool.shutdown(wait=True)
 
 
+def shown_options(card: Any) -> tuple[str, ...]:
+    """Options as the learner sees them (order and who's-who cards are shuffled by the study
+    package, and an answer of numbers refers to this order)."""
+    try:
+        from askwinston.study.session import shown_options as shown
+    except ImportError:
+        return tuple(card.options)
+    return tuple(shown(card))
+
+
+def card_view(card: Any) -> dict[str, Any]:
+    """What the study page shows for a card: its options in order, and for who's-who cards the
+    names to match."""
+    names = [o.split(" — ", 1)[0] for o in card.options] if card.kind == "whoswho" else []
+    return {"options": shown_options(card), "names": names}
+
+
 def chart(reviews_by_day: list[dict[str, Any]], today: dt.date | None = None) -> dict[str, Any]:
     """Bars for the last CHART_DAYS days (zero where nothing was reviewed), for an SVG."""
     today = today or dt.date.today()
