@@ -59,7 +59,7 @@ def measure(db: Path, repeats: int) -> dict[str, Any]:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        client = TestClient(create_app(db))
+        client = TestClient(create_app(db), base_url="http://127.0.0.1:8000")
     return {name: _time(client, path, repeats) for name, path in _pages(client).items()}
 
 

@@ -277,7 +277,7 @@ def serve(host: str, port: int, db: str) -> None:
 
     from askwinston.web.app import create_app
 
-    app = create_app(db)
+    app = create_app(db, host=host)
     shown = f"[{host}]" if ":" in host else host
     out.print(f"askwinston is at http://{shown}:{port}/  (Ctrl+C to stop)")
     if host not in ("127.0.0.1", "localhost", "::1"):

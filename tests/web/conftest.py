@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import uvicorn
+from starlette.testclient import TestClient
 
 from askwinston import api
 from askwinston.web.app import create_app
@@ -24,6 +25,14 @@ Tricks
 A line with "onmouseover="alert(1)" and <b>bold</b> & friends, said Kirov in May 1935.
 Kirov was shot on 1st December 1934.
 """
+
+
+LOCAL = "http://127.0.0.1:8000"
+
+
+def local_client(app: Any, **options: Any) -> TestClient:
+    """A TestClient that sends `Host: 127.0.0.1:8000`, as a browser on this computer does."""
+    return TestClient(app, base_url=LOCAL, **options)
 
 
 def study_factory() -> Callable[[str], Any]:

@@ -11,14 +11,14 @@ from askwinston.web import app as web_app
 from askwinston.web.app import create_app
 from askwinston.web.errors import error_body
 
-from .conftest import study_factory
+from .conftest import local_client, study_factory
 
 JSON = {"accept": "application/json"}
 
 
 @pytest.fixture()
 def client(study_db: Path) -> TestClient:
-    return TestClient(create_app(study_db, study_factory=study_factory()),
+    return local_client(create_app(study_db, study_factory=study_factory()),
                       raise_server_exceptions=False)
 
 

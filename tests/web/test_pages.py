@@ -10,14 +10,14 @@ from starlette.testclient import TestClient
 
 from askwinston.web.app import create_app
 
-from .conftest import study_factory
+from .conftest import local_client, study_factory
 
 SEED = "000_9c50b18a0db9cdf3.txt"
 
 
 @pytest.fixture()
 def client(seed_db: Path) -> TestClient:
-    return TestClient(create_app(seed_db, study_factory=None))
+    return local_client(create_app(seed_db, study_factory=None))
 
 
 def test_topics_lists_the_document_and_its_sections(client: TestClient) -> None:
@@ -95,7 +95,7 @@ def test_study_page_without_the_study_package(client: TestClient) -> None:
 
 
 def test_study_page_shows_a_card_and_progress(study_db: Path) -> None:
-    c = TestClient(create_app(study_db, study_factory=study_factory()))
+    c = local_client(create_app(study_db, study_factory=study_factory()))
     r = c.get("/study")
     assert r.status_code == 200
     assert 'name="csrf_token"' in r.text

@@ -11,17 +11,17 @@ from starlette.testclient import TestClient
 from askwinston.web.app import create_app
 from askwinston.web.security import CSRF_COOKIE
 
-from .conftest import study_factory
+from .conftest import LOCAL, local_client, study_factory
 
 
 @pytest.fixture()
 def hostile(hostile_db: Path) -> TestClient:
-    return TestClient(create_app(hostile_db, study_factory=None))
+    return local_client(create_app(hostile_db, study_factory=None))
 
 
 @pytest.fixture()
 def client(study_db: Path) -> TestClient:
-    return TestClient(create_app(study_db, study_factory=study_factory()))
+    return local_client(create_app(study_db, study_factory=study_factory()))
 
 
 def _no_markup_from_notes(html: str) -> None:
@@ -60,7 +60,7 @@ def test_security_headers(client: TestClient) -> None:
 
 
 def test_csrf_cookie_is_strict(study_db: Path) -> None:
-    r = TestClient(create_app(study_db, study_factory=None)).get("/")
+    r = local_client(create_app(study_db, study_factory=None)).get("/")
     cookie = r.headers["set-cookie"]
     assert cookie.startswith(f"{CSRF_COOKIE}=") and "SameSite=Strict" in cookie
     assert "HttpOnly" in cookie
@@ -87,15 +87,15 @@ def test_csrf_double_submit_and_origin(client: TestClient) -> None:
     null = client.post("/study/review", data=good, headers={"origin": "null"},
                        follow_redirects=False)
     assert null.status_code == 403
-    ok = client.post("/study/review", data=good, headers={"origin": "http://testserver"},
+    ok = client.post("/study/review", data=good, headers={"origin": LOCAL},
                      follow_redirects=False)
     assert ok.status_code == 303 and ok.headers["location"].startswith("/study?due=")
 
 
 def test_csrf_token_without_its_cookie_is_refused(study_db: Path) -> None:
-    first = TestClient(create_app(study_db, study_factory=study_factory()))
+    first = local_client(create_app(study_db, study_factory=study_factory()))
     token, card = _token(first)
-    other = TestClient(create_app(study_db, study_factory=study_factory()))
+    other = local_client(create_app(study_db, study_factory=study_factory()))
     r = other.post("/study/review", data={"card_id": card, "rating": "3", "csrf_token": token})
     assert r.status_code == 403
 
@@ -116,3 +116,15 @@ def test_rating_is_validated(client: TestClient) -> None:
     token, card = _token(client)
     r = client.post("/study/review", data={"card_id": card, "rating": "9", "csrf_token": token})
     assert r.status_code == 400
+
+
+def test_other_host_names_are_refused(study_db: Path) -> None:
+    """A page on another site cannot reach the local server by rebinding its DNS name to it."""
+    app = create_app(study_db, study_factory=None)
+    r = local_client(app).get("/", headers={"host": "evil.example:8000",
+                                            "accept": "application/json"})
+    assert r.status_code == 400 and r.json()["ok"] is False
+    for host in ("localhost:8000", "127.0.0.1", "[::1]:8000"):
+        assert local_client(app).get("/", headers={"host": host}).status_code == 200, host
+    public = create_app(study_db, study_factory=None, host="0.0.0.0")
+    assert local_client(public).get("/", headers={"host": "school.example"}).status_code == 200

@@ -24,7 +24,15 @@ from askwinston.errors import NoKnowledgeBase
 from askwinston.store import kb
 from askwinston.web import checks, views
 from askwinston.web.errors import HANDLERS
-from askwinston.web.security import CSRF_FIELD, SecurityMiddleware, checked_form, csrf_token, field
+from askwinston.web.security import (
+    CSRF_FIELD,
+    LOCAL_HOSTS,
+    SecurityMiddleware,
+    checked_form,
+    csrf_token,
+    field,
+    host_name,
+)
 from askwinston.web.study import (
     RATINGS,
     SessionFactory,
@@ -240,8 +248,12 @@ ROUTES = [
 
 
 def create_app(db: str | Path, *, study_factory: SessionFactory | str | None = "default",
-               max_body: int | None = None) -> Starlette:
-    """The app for the knowledge base at `db` (which must exist: build it first)."""
+               max_body: int | None = None, host: str = "127.0.0.1") -> Starlette:
+    """The app for the knowledge base at `db` (which must exist: build it first).
+
+    Bound to a local address (`host`), it answers only to local host names, so a web page cannot
+    reach it through DNS rebinding; bound to another address, it answers to any name.
+    """
     if not Path(db).is_file():
         raise NoKnowledgeBase(str(db))
     factory = default_factory() if study_factory == "default" else study_factory
@@ -253,7 +265,9 @@ def create_app(db: str | Path, *, study_factory: SessionFactory | str | None = "
         yield
         desk.close()
 
-    kwargs = {"max_body": max_body} if max_body else {}
+    kwargs: dict[str, Any] = {"max_body": max_body} if max_body else {}
+    if host_name(host) not in LOCAL_HOSTS and host not in LOCAL_HOSTS:
+        kwargs["hosts"] = None
     app = Starlette(routes=ROUTES, exception_handlers=HANDLERS,
                     middleware=[Middleware(SecurityMiddleware, **kwargs)], lifespan=lifespan)
     templates = Jinja2Templates(env=environment())

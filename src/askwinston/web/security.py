@@ -20,6 +20,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from askwinston.web.errors import error_body
 
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+"""Host names a local server answers to; anything else is refused (DNS rebinding)."""
+
 MAX_BODY_BYTES = 64 * 1024
 """No form here needs more: a question or a typed answer is a few hundred bytes."""
 
@@ -57,9 +60,11 @@ def _valid_token(token: str | None) -> bool:
 class SecurityMiddleware:
     """Adds security headers, hands out the CSRF cookie, and caps the request body."""
 
-    def __init__(self, app: ASGIApp, max_body: int = MAX_BODY_BYTES) -> None:
+    def __init__(self, app: ASGIApp, max_body: int = MAX_BODY_BYTES,
+                 hosts: frozenset[str] | None = LOCAL_HOSTS) -> None:
         self.app = app
         self.max_body = max_body
+        self.hosts = hosts  # None: any host (the server was bound to a public address)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -71,8 +76,13 @@ class SecurityMiddleware:
         if fresh:
             token = secrets.token_urlsafe(32)
         scope.setdefault("state", {})["csrf_token"] = token
+        if self.hosts is not None and host_name(headers.get("host", "")) not in self.hosts:
+            await self._reject(scope, send, 400, "this server only answers to "
+                               + ", ".join(sorted(self.hosts)))
+            return
         if self._too_long(headers):
-            await self._reject(scope, send)
+            await self._reject(scope, send, 413,
+                               f"the request body is over {self.max_body:,} bytes")
             return
 
         async def send_secure(message: Message) -> None:
@@ -106,21 +116,27 @@ class SecurityMiddleware:
 
         return receive_limited
 
-    async def _reject(self, scope: Scope, send: Send) -> None:
+    async def _reject(self, scope: Scope, send: Send, status: int, message: str) -> None:
         from starlette.responses import JSONResponse
 
         request = Request(scope)
-        message = f"the request body is over {self.max_body:,} bytes"
         app = scope.get("app")
         if app is not None and hasattr(app.state, "templates"):
             from askwinston.web.errors import error_response
 
-            response = error_response(request, message, 413)
+            response = error_response(request, message, status)
         else:  # pragma: no cover
-            response = JSONResponse(error_body(message, 413), status_code=413)
+            response = JSONResponse(error_body(message, status), status_code=status)
         for key, value in HEADERS.items():
             response.headers.setdefault(key, value)
         await response(scope, _no_body, send)
+
+
+def host_name(host: str) -> str:
+    """`127.0.0.1:8000` → `127.0.0.1`; `[::1]:8000` → `::1`."""
+    if host.startswith("["):
+        return host[1:].partition("]")[0]
+    return host.rpartition(":")[0] if host.count(":") == 1 else host
 
 
 async def _no_body() -> Message:
