@@ -42,11 +42,21 @@ def _topics(w: _Writer, conn: sqlite3.Connection) -> None:
 
 def _timelines(w: _Writer, conn: sqlite3.Connection) -> None:
     events = views.timeline_events(conn)
-    w.page("timeline.html", "timeline.html", title="Timeline",
-           **views.timeline(conn, None, events))
+    w.page("timeline.html", "timeline.html", title="Timeline", **views.timeline(events))
     for key in views.zoom_keys(events):
         w.page(f"timeline-{key}.html", "timeline.html", page="timeline", title="Timeline",
-               **views.timeline(conn, key, events))
+               **views.timeline(events, key))
+
+
+def _who(w: _Writer, conn: sqlite3.Connection) -> None:
+    groups = views.who(conn)
+    shown = views.MENTION_LINES_SHOWN
+    w.page("who.html", "who.html", title="Who's who", groups=groups, shown=shown)
+    for group in groups:
+        for e in group["entities"]:
+            if e["lines_count"] > shown:
+                w.page(SiteUrls().who_entity(e["id"]), "who_entity.html", page="who",
+                       title=e["name"], e=e)
 
 
 def _ask(w: _Writer, conn: sqlite3.Connection) -> None:
@@ -63,7 +73,7 @@ def build_site(db: str | Path, out: str | Path) -> dict[str, Any]:
     with kb.opened(db) as conn:
         _topics(w, conn)
         _timelines(w, conn)
-        w.page("who.html", "who.html", title="Who's who", groups=views.who(conn))
+        _who(w, conn)
         w.page("check.html", "check.html", title="Check", findings=checks.findings(conn))
         _ask(w, conn)
     for name, path in STATIC.items():

@@ -116,3 +116,18 @@ def test_static_files(client: TestClient) -> None:
     assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
     js = client.get("/static/app.js")
     assert js.status_code == 200 and "javascript" in js.headers["content-type"]
+
+
+def test_who_lists_a_few_lines_and_links_to_all(seed_db: Path, monkeypatch: pytest.MonkeyPatch
+                                                ) -> None:
+    from askwinston.web import views
+
+    monkeypatch.setattr(views, "MENTION_LINES_SHOWN", 2)
+    c = local_client(create_app(seed_db, study_factory=None))
+    page = c.get("/who").text
+    link = re.search(r'<a href="(/who/[0-9a-f]+)">All (\d+) lines that mention Stalin</a>', page)
+    assert link is not None
+    full = c.get(link[1])
+    assert full.status_code == 200 and "<h1>Stalin</h1>" in full.text
+    assert len(re.findall(r'title="[^"]+, line \d+"', full.text)) == int(link[2])
+    assert c.get("/who/nobody").status_code == 404

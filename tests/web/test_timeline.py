@@ -97,8 +97,9 @@ def test_big_windows_show_counts_to_choose_from(monkeypatch: pytest.MonkeyPatch,
 
     monkeypatch.setattr(views, "MAX_EVENTS_LISTED", 3)
     with kb.opened(seed_db) as conn:  # type: ignore[arg-type]
-        data = views.timeline(conn)
-        decade = views.timeline(conn, "d1930")
+        events = views.timeline_events(conn)
+    data = views.timeline(events)
+    decade = views.timeline(events, "d1930")
     assert data["eras"] == [] and data["count"] > 3
     assert [o["zoom"].key for o in data["overview"]] == ["d1930", "d1940"]
     assert sum(o["count"] for o in data["overview"]) == data["count"]

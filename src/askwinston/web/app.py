@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Iterator
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 import jinja2
@@ -43,6 +44,7 @@ from askwinston.web.study import (
 )
 from askwinston.web.urls import Urls
 
+T = TypeVar("T")
 HERE = Path(__file__).parent
 STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
 STATIC = {p.name: p for p in (HERE / "static").iterdir() if p.suffix in STATIC_TYPES}
@@ -65,21 +67,31 @@ class Pages:
         self.db = Path(db)
         self.templates = templates
         self.desk = desk
-        self._answerer: tuple[tuple[int, int, int], Answerer] | None = None
+        self._cache: dict[str, tuple[tuple[int, int, int], Any]] = {}
+        self._lock = threading.Lock()
 
     @contextlib.contextmanager
     def conn(self) -> Iterator[sqlite3.Connection]:
         with kb.opened(self.db) as conn:
             yield conn
 
-    def answerer(self) -> Answerer:
-        """Loaded once per build of the knowledge base (a rebuild replaces the file)."""
+    def cached(self, name: str, load: Callable[[sqlite3.Connection], T]) -> T:
+        """What the knowledge base says (not study progress), loaded once per build: a rebuild
+        replaces the file, which changes its inode and time stamp. Callers must not mutate it."""
         st = os.stat(self.db)
         stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
-        if self._answerer is None or self._answerer[0] != stamp:
-            with self.conn() as conn:
-                self._answerer = (stamp, Answerer.load(conn))
-        return self._answerer[1]
+        with self._lock:
+            hit = self._cache.get(name)
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
+        with self.conn() as conn:
+            value = load(conn)
+        with self._lock:
+            self._cache[name] = (stamp, value)
+        return value
+
+    def answerer(self) -> Answerer:
+        return self.cached("answerer", Answerer.load)
 
     def render(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
         context.update(csrf=csrf_token(request), page=name.removesuffix(".html"))
@@ -121,9 +133,9 @@ def topic(request: Request) -> Response:
 
 def timeline(request: Request) -> Response:
     p = pages(request)
+    events = p.cached("timeline", views.timeline_events)
     try:
-        with p.conn() as conn:
-            data = views.timeline(conn, request.query_params.get("zoom"))
+        data = views.timeline(events, request.query_params.get("zoom"))
     except ValueError as exc:
         raise HTTPException(400, str(exc)) from None
     return p.render(request, "timeline.html", title="Timeline", **data)
@@ -131,9 +143,17 @@ def timeline(request: Request) -> Response:
 
 def who(request: Request) -> Response:
     p = pages(request)
-    with p.conn() as conn:
-        groups = views.who(conn)
-    return p.render(request, "who.html", title="Who's who", groups=groups)
+    groups = p.cached("who", views.who)
+    return p.render(request, "who.html", title="Who's who", groups=groups,
+                    shown=views.MENTION_LINES_SHOWN)
+
+
+def who_entity(request: Request) -> Response:
+    p = pages(request)
+    entity = p.cached("who-by-id", views.who_by_id).get(request.path_params["entity_id"])
+    if entity is None:
+        raise HTTPException(404, "no one in the notes has that id")
+    return p.render(request, "who_entity.html", title=entity["name"], e=entity)
 
 
 def _answer(p: Pages, question: str) -> dict[str, Any]:
@@ -153,8 +173,7 @@ def ask(request: Request) -> Response:
 
 def check(request: Request) -> Response:
     p = pages(request)
-    with p.conn() as conn:
-        found = checks.findings(conn)
+    found = p.cached("findings", checks.findings)
     return p.render(request, "check.html", title="Check", findings=found)
 
 
@@ -220,14 +239,13 @@ def api_ask(request: Request) -> Response:
 
 
 def api_timeline(request: Request) -> Response:
-    with pages(request).conn() as conn:
-        rows = kb.timeline(conn)
-    return JSONResponse({"ok": True, "timeline": rows})
+    return JSONResponse({"ok": True, "timeline": pages(request).cached("api-timeline",
+                                                                      kb.timeline)})
 
 
 def api_findings(request: Request) -> Response:
-    with pages(request).conn() as conn:
-        return JSONResponse({"ok": True, "findings": checks.findings(conn)})
+    return JSONResponse({"ok": True, "findings": pages(request).cached("findings",
+                                                                      checks.findings)})
 
 
 ROUTES = [
@@ -235,6 +253,7 @@ ROUTES = [
     Route("/topics/{key:path}", topic),
     Route("/timeline", timeline),
     Route("/who", who),
+    Route("/who/{entity_id}", who_entity),
     Route("/ask", ask),
     Route("/study", study),
     Route("/study/answer", study_answer, methods=["POST"]),

@@ -32,6 +32,9 @@ class Urls:
     def who(self, entity_id: str | None = None) -> str:
         return "/who" + (f"#e-{entity_id}" if entity_id else "")
 
+    def who_entity(self, entity_id: str) -> str:
+        return f"/who/{quote(entity_id, safe='')}"
+
     def ask(self, question: str | None = None) -> str:
         return "/ask" + (f"?{urlencode({'q': question})}" if question else "")
 
@@ -69,6 +72,9 @@ class SiteUrls(Urls):
 
     def who(self, entity_id: str | None = None) -> str:
         return "who.html" + (f"#e-{entity_id}" if entity_id else "")
+
+    def who_entity(self, entity_id: str) -> str:
+        return f"who-{re.sub(r'[^A-Za-z0-9_-]', '', entity_id)}.html"
 
     def ask(self, question: str | None = None) -> str:
         return "ask.html"

@@ -18,6 +18,8 @@ from askwinston.web import timeline as tl
 
 Row = dict[str, Any]
 ENTITY_KINDS = ("person", "org", "place", "group")
+MENTION_LINES_SHOWN = 12
+"""Lines listed per entity on the who's-who; every line is on the entity's own page."""
 MAX_EVENTS_LISTED = 400
 """A window with more events than this shows counts per narrower window instead of a list."""
 KIND_NAMES = {"person": "People", "org": "Organisations", "place": "Places", "group": "Groups"}
@@ -145,12 +147,10 @@ def timeline_events(conn: sqlite3.Connection) -> list[Row]:
     return events
 
 
-def timeline(conn: sqlite3.Connection, zoom_key: str | None = None,
-             events: list[Row] | None = None) -> Row:
-    """Events placed on an axis for one zoom window, grouped into runs of the same section."""
+def timeline(events: list[Row], zoom_key: str | None = None) -> Row:
+    """Events (from `timeline_events`) on an axis for one zoom window, grouped into runs of the
+    same section."""
     zoom = tl.parse_zoom(zoom_key)
-    if events is None:
-        events = timeline_events(conn)
     spans = [e["span"] for e in events]
     choices = tl.zoom_choices(spans, zoom)
     shown = [e for e in events if zoom.holds(e["span"])]
@@ -231,9 +231,27 @@ def who(conn: sqlite3.Connection) -> list[Row]:
             f["context"] = lines.get((f["source"], f["line"]), "")
         by_kind[e["kind"]].append({**e, "spellings": spellings,
                                    "places": mention_places(e["mentions"], e["name"])})
+    for group in by_kind.values():
+        for e in group:
+            e["lines_count"] = sum(len(d["lines"]) for d in e["places"])
+            e["preview"] = _preview(e["places"], MENTION_LINES_SHOWN)
     order = [k for k in ENTITY_KINDS if k in by_kind] + sorted(set(by_kind) - set(ENTITY_KINDS))
     return [{"kind": k, "title": KIND_NAMES.get(k, k.title()), "entities": by_kind[k]}
             for k in order]
+
+
+def _preview(places: list[Row], limit: int) -> list[Row]:
+    out, left = [], limit
+    for doc in places:
+        if left <= 0:
+            break
+        out.append({**doc, "lines": doc["lines"][:left]})
+        left -= len(out[-1]["lines"])
+    return out
+
+
+def who_by_id(conn: sqlite3.Connection) -> dict[str, Row]:
+    return {e["id"]: e for group in who(conn) for e in group["entities"]}
 
 
 def mention_places(mentions: list[Row], name: str) -> list[Row]:
