@@ -32,6 +32,16 @@ def build(paths: Iterable[str | Path], db: str | Path,
     return build_sources(result.sources, db, [str(p) for p in result.problems], progress)
 
 
+def amalgamate(source: str | Path, output: str | Path) -> tuple[Source, list[str]]:
+    """Rescue a saved site as one Markdown file with a provenance line per page."""
+    from askwinston.sources.amalgamate import amalgamate as join_site
+    from askwinston.sources.amalgamate import to_markdown
+
+    site = join_site(Path(source))
+    Path(output).write_text(to_markdown(site), encoding="utf-8")
+    return site, [str(p) for p in getattr(site, "problems", [])]
+
+
 def tag_text(text: str, dct: str | None = None) -> list[Row]:
     """Time expressions of a text with 1-based lines and character offsets."""
     source = Source(key="text", path="text", text=text)

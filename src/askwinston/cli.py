@@ -262,6 +262,22 @@ def ask(question: tuple[str, ...], questions_file: TextIO | None, db: str, as_js
         out.print()
 
 
+@main.command()
+@click.argument("source", type=click.Path(exists=True))
+@click.option("-o", "--output", type=click.Path(), required=True, help="Markdown file to write.")
+def amalgamate(source: str, output: str) -> None:
+    """Rescue a saved website (folder, ZIP, WARC) as one Markdown file of notes.
+
+    Pages follow the site's own menu order, menus, footers and repeated boilerplate are dropped,
+    and each section keeps a provenance line naming the page it came from.
+    """
+    site, problems = api.amalgamate(source, output)
+    for problem in problems:
+        err.print(f"[yellow]skipped:[/] {problem}", markup=True, highlight=False)
+    sections = sum(1 for line in site.lines if line.text.startswith("# "))
+    out.print(f"Wrote {output}: {sections} pages, {len(site.lines)} lines.")
+
+
 # --- web: `serve` and `site` -------------------------------------------------------------------
 
 

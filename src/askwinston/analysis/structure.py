@@ -77,7 +77,7 @@ def is_label_heading(text: str) -> bool:
 def shape_of(text: str) -> Shape:
     """Classify one line by its shape alone."""
     stripped = text.strip()
-    if not any(ch.isalnum() for ch in stripped):
+    if not any(ch.isalnum() for ch in stripped) or rules.HTML_COMMENT.match(stripped):
         return Shape(LineKind.BLANK)  # empty, or only rules and stray marks such as "|" or "***"
     lead = len(text) - len(text.lstrip())
     if m := rules.MARKDOWN_HEADING.match(stripped):

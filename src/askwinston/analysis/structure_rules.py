@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 
+HTML_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+"""`<!-- from: URL -->`: provenance written by `winston amalgamate`, not part of the notes."""
+
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 """`# Title`, `## Section` (closing hashes allowed, as Markdown does)."""
 

@@ -2,6 +2,16 @@
 
 Readers are registered by file suffix in `READERS`; each takes (path, key, display) and returns
 the sources in that file (a saved site or archive can hold many pages).
+
+Formats: .txt/.md (text.py), .html/.htm/.xhtml (html.py), .docx (docx.py), .odt (odt.py),
+.pdf (pdf.py), .epub (epub.py: chapters in spine order, kind "epub"), and saved websites
+amalgamated into ONE source of kind "site" (amalgamate.py): a folder that
+`site.looks_like_saved_site` claims, a .zip, or a web archive (.warc, .arc, .warc.gz, .arc.gz —
+registered under ".gz", which refuses other gzipped files).
+
+Partial reads: a saved site with some bad pages still gives its Source; the pages skipped, and
+why, are on `SiteSource.problems` (a list of UnreadableSource), which `read_paths` moves into
+`ReadResult.problems` next to the refused files.
 """
 
 from __future__ import annotations
@@ -50,10 +60,17 @@ def _folder_files(folder: Path) -> list[Path]:
 
 
 def _read_one(path: Path, key: str, display: str, result: ReadResult) -> None:
+    """Read one file or claimed folder; a source's own `problems` (skipped pages of a saved
+    site, see `SiteSource`) are moved into the result so they are reported like refused files."""
+    reader = READERS["/"] if path.is_dir() else reader_for(path)
     try:
-        result.sources.extend(reader_for(path)(path, key, display))
+        sources = reader(path, key, display)
     except UnreadableSource as problem:
         result.problems.append(problem)
+        return
+    for source in sources:
+        result.problems.extend(getattr(source, "problems", None) or [])
+    result.sources.extend(sources)
 
 
 def read_paths(paths: Iterable[str | Path]) -> ReadResult:
@@ -69,9 +86,8 @@ def read_paths(paths: Iterable[str | Path]) -> ReadResult:
             for file in _folder_files(path):
                 rel = file.relative_to(path).as_posix()
                 if file.suffix.lower() not in READERS:
-                    result.problems.append(
-                        UnreadableSource(str(file), "skipped: not a notes format")
-                    )
+                    skipped = UnreadableSource(str(file), "skipped: not a notes format")
+                    result.problems.append(skipped)
                     continue
                 _read_one(file, f"{path.name}/{rel}", str(file), result)
         elif not path.exists():
@@ -89,4 +105,25 @@ def _is_claimed_folder(path: Path) -> bool:
     return any(claim(path) for claim in FOLDER_CLAIMS)
 
 
-__all__ = ["READERS", "ReadResult", "Source", "read_paths", "reader_for"]
+
+def _register_formats() -> None:
+    """Add the web, archive, Word and PDF readers (imported here, after READERS exists)."""
+    from askwinston.sources import amalgamate, docx, epub, html, odt, pdf, site
+
+    for suffix in html.HTML_SUFFIXES:
+        READERS[suffix] = html.read_html
+    READERS["/"] = amalgamate.read_site  # folders claimed by site.looks_like_saved_site
+    READERS[".zip"] = amalgamate.read_site
+    READERS[".warc"] = amalgamate.read_site
+    READERS[".arc"] = amalgamate.read_site
+    READERS[".gz"] = amalgamate.read_gz  # x.warc.gz and x.arc.gz; other .gz files are refused
+    READERS[".docx"] = docx.read_docx
+    READERS[".pdf"] = pdf.read_pdf
+    READERS[".odt"] = odt.read_odt
+    READERS[".epub"] = epub.read_epub
+    FOLDER_CLAIMS.append(site.looks_like_saved_site)
+
+
+_register_formats()
+
+__all__ = ["FOLDER_CLAIMS", "READERS", "ReadResult", "Source", "read_paths", "reader_for"]
