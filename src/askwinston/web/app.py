@@ -24,6 +24,7 @@ from askwinston.ask.answer import Answerer
 from askwinston.errors import NoKnowledgeBase
 from askwinston.store import kb
 from askwinston.web import checks, views
+from askwinston.web import timeline as tl
 from askwinston.web.errors import HANDLERS
 from askwinston.web.security import (
     CSRF_FIELD,
@@ -133,11 +134,15 @@ def topic(request: Request) -> Response:
 
 def timeline(request: Request) -> Response:
     p = pages(request)
-    events = p.cached("timeline", views.timeline_events)
     try:
-        data = views.timeline(events, request.query_params.get("zoom"))
+        zoom = tl.parse_zoom(request.query_params.get("zoom")).key
     except ValueError as exc:
         raise HTTPException(400, str(exc)) from None
+    events = p.cached("timeline", views.timeline_events)
+    if zoom in p.cached("zooms", lambda conn: set(views.zoom_keys(events)) | {"all"}):
+        data = p.cached(f"timeline:{zoom}", lambda conn: views.timeline(events, zoom))
+    else:  # a window with no events: cheap, and not worth keeping
+        data = views.timeline(events, zoom)
     return p.render(request, "timeline.html", title="Timeline", **data)
 
 
