@@ -104,3 +104,13 @@ def test_big_windows_show_counts_to_choose_from(monkeypatch: pytest.MonkeyPatch,
     assert [o["zoom"].key for o in data["overview"]] == ["d1930", "d1940"]
     assert sum(o["count"] for o in data["overview"]) == data["count"]
     assert all(o["zoom"].key.startswith("y") for o in decade["overview"])
+
+
+def test_comes_back() -> None:
+    from askwinston.web.study import comes_back
+
+    assert comes_back("0.007") == "in 10 minutes"
+    assert comes_back("0.25") == "in 6 hours"
+    assert comes_back("1.0") == "tomorrow"
+    assert comes_back("12.4") == "in 12 days"
+    assert comes_back(None) == "later"

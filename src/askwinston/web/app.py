@@ -36,11 +36,13 @@ from askwinston.web.security import (
     host_name,
 )
 from askwinston.web.study import (
+    KIND_LABELS,
     RATINGS,
     SessionFactory,
     StudyDesk,
     card_view,
     chart,
+    comes_back,
     default_factory,
 )
 from askwinston.web.urls import Urls
@@ -57,6 +59,7 @@ def environment(urls: Urls | None = None) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.globals["CSRF_FIELD"] = CSRF_FIELD
+    env.globals["KIND_LABELS"] = KIND_LABELS
     env.globals["urls"] = urls or Urls()
     return env
 
@@ -189,6 +192,7 @@ async def study(request: Request) -> Response:
     card = await p.desk.next_card()
     progress = await p.desk.progress()
     last = {k: request.query_params.get(k) for k in ("due", "interval", "state")}
+    last["when"] = comes_back(last["interval"])
     view = card_view(card) if card is not None else {}
     return p.render(request, "study.html", title="Study", card=card, view=view, progress=progress,
                     chart=chart(progress.get("reviews_by_day", [])),

@@ -96,6 +96,26 @@ def card_view(card: Any) -> dict[str, Any]:
     return {"options": shown_options(card), "names": names}
 
 
+KIND_LABELS = {"qa": "Question", "cloze": "Fill the gap", "mcq": "Multiple choice",
+               "order": "Put in order", "whoswho": "Who was who"}
+
+
+def comes_back(interval_days: str | None) -> str:
+    """`0.007` → "in 10 minutes"; `1` → "tomorrow"; `12.4` → "in 12 days"."""
+    try:
+        days = float(interval_days or "")
+    except ValueError:
+        return "later"
+    if days < 1 / 24:
+        minutes = max(1, round(days * 24 * 60))
+        return f"in {minutes} minute{'s' if minutes != 1 else ''}"
+    if days < 1:
+        hours = round(days * 24)
+        return f"in {hours} hour{'s' if hours != 1 else ''}"
+    whole = round(days)
+    return "tomorrow" if whole == 1 else f"in {whole} days"
+
+
 def chart(reviews_by_day: list[dict[str, Any]], today: dt.date | None = None) -> dict[str, Any]:
     """Bars for the last CHART_DAYS days (zero where nothing was reviewed), for an SVG."""
     today = today or dt.date.today()

@@ -230,7 +230,8 @@ def who(conn: sqlite3.Connection) -> list[Row]:
         for f in e["roles"] + e["fates"]:
             f["context"] = lines.get((f["source"], f["line"]), "")
         by_kind[e["kind"]].append({**e, "spellings": spellings,
-                                   "places": mention_places(e["mentions"], e["name"])})
+                                   "places": mention_places(e["mentions"], e["name"],
+                                                            e["variants"])})
     for group in by_kind.values():
         for e in group:
             e["lines_count"] = sum(len(d["lines"]) for d in e["places"])
@@ -254,14 +255,17 @@ def who_by_id(conn: sqlite3.Connection) -> dict[str, Row]:
     return {e["id"]: e for group in who(conn) for e in group["entities"]}
 
 
-def mention_places(mentions: list[Row], name: str) -> list[Row]:
-    """Mentions grouped by document, then by line: each line once, with its other spellings."""
+def mention_places(mentions: list[Row], name: str, variants: list[str] | None = None
+                   ) -> list[Row]:
+    """Mentions grouped by document, then by line: each line once, with the misspellings on it
+    (all other spellings when `variants` is None)."""
     docs: dict[str, dict[int, Row]] = {}
     for m in mentions:
         line = docs.setdefault(m["source"], {}).setdefault(
             m["line"], {"line": m["line"], "count": 0, "texts": []})
         line["count"] += 1
-        if m["text"] != name and m["text"] not in line["texts"]:
+        odd = m["text"] != name if variants is None else m["text"] in variants
+        if odd and m["text"] not in line["texts"]:
             line["texts"].append(m["text"])
     return [{"source": s, "lines": list(lines.values())} for s, lines in docs.items()]
 
