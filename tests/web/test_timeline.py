@@ -114,3 +114,23 @@ def test_comes_back() -> None:
     assert comes_back("1.0") == "tomorrow"
     assert comes_back("12.4") == "in 12 days"
     assert comes_back(None) == "later"
+
+
+def test_bc_dates_on_the_timeline() -> None:
+    from askwinston.web import views
+
+    def event(value: str, line: int) -> dict[str, object]:
+        span = tl.year_span(value)
+        return {"value": value, "span": span, "display": value, "era": "Rome", "source": "r.txt",
+                "line": line, "sentence": f"event {line}"}
+
+    events = [event("-0055", 1), event("-0044", 2), event("0043", 3), event("-0050/-0040", 4)]
+    data = views.timeline(events)
+    labels = [label for _, label in data["ticks"]]
+    assert labels[0].endswith("BC") and "40 BC" in labels
+    bars = [e["bar"] for e in data["eras"][0]["events"]]
+    assert bars[0]["x"] < bars[1]["x"] < bars[2]["x"]
+    assert bars[3]["is_range"]
+    assert [z.key for z in data["choices"]] == ["all", "d-60", "d-50", "d40"]
+    assert tl.parse_zoom("d-44").label == "50–41 BC"
+    assert tl.parse_zoom("c-100").label == "100–1 BC"

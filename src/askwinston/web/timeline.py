@@ -72,10 +72,13 @@ class Zoom:
         if self.start is None:
             return "All dates"
         start = int(self.start)
+        width = WIDTHS.get(self.key[0], 1)
+        if start < 0 and width > 1:
+            return f"{-start}–{-(start + width - 1)} BC"
         if self.key.startswith("c"):
-            return f"{year_label(start)}–{year_label(start + 99)}"
+            return f"{start}–{start + 99}"
         if self.key.startswith("d"):
-            return f"{year_label(start)}s" if start >= 0 else f"{year_label(start)} decade"
+            return f"{start}s"
         return year_label(start)
 
     def holds(self, span: tuple[float, float]) -> bool:
