@@ -131,3 +131,20 @@ def test_who_lists_a_few_lines_and_links_to_all(seed_db: Path, monkeypatch: pyte
     assert full.status_code == 200 and "<h1>Stalin</h1>" in full.text
     assert len(re.findall(r'title="[^"]+, line \d+"', full.text)) == int(link[2])
     assert c.get("/who/nobody").status_code == 404
+
+
+def test_a_rebuild_while_serving_shows_the_new_notes(seed_db: Path, hostile_db: Path,
+                                                     tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    live = tmp_path / "live.db"
+    shutil.copyfile(seed_db, live)
+    c = local_client(create_app(live, study_factory=study_factory()))
+    assert "Stalin" in c.get("/who").text and c.get("/study").status_code == 200
+    shutil.copyfile(hostile_db, tmp_path / "new.db")
+    os.replace(tmp_path / "new.db", live)  # what `winston build` does
+    assert "Stalin" in c.get("/who").text  # Stalin is in the hostile notes too
+    assert "Hostile notes" in c.get("/").text
+    assert "hostile.txt" in c.get("/timeline").text
+    assert c.get("/study").status_code == 200

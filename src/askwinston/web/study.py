@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -34,6 +35,7 @@ class StudyDesk:
         self.factory = factory
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="winston-writer")
         self._session: Any = None
+        self._stamp: tuple[int, int] | None = None
         self._cards: dict[str, Any] = {}
 
     @property
@@ -41,9 +43,14 @@ class StudyDesk:
         return self.factory is not None
 
     def _ensure(self) -> Any:
-        if self._session is None:
+        """The session, made anew when the notes were rebuilt (a build replaces the file)."""
+        st = os.stat(self.db)
+        stamp = (st.st_ino, st.st_dev)
+        if self._session is None or stamp != self._stamp:
             assert self.factory is not None
             self._session = self.factory(self.db)
+            self._stamp = stamp
+            self._cards.clear()
         return self._session
 
     async def _run(self, fn: Callable[[], T]) -> T:
