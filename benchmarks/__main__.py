@@ -7,13 +7,28 @@ web, sources) or all of them; results are also written to benchmarks/results/NAM
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import sys
 import time
+from types import ModuleType
+from typing import Any
 
 from benchmarks.report import repo_root
 
 SUITES = ("build", "timex", "entities", "ask", "study", "web", "sources")
+
+
+def run_suite(module: ModuleType, quick: bool) -> Any:
+    """Suites expose `run(quick=...)`, `run()` or a command-line `main(argv)`."""
+    run = getattr(module, "run", None)
+    if run is not None:
+        takes_quick = "quick" in inspect.signature(run).parameters
+        return run(quick=quick) if takes_quick else run()
+    code = module.main(["--quick"] if quick else [])
+    if code:
+        raise RuntimeError(f"{module.__name__} exited with {code}")
+    return {"exit": code}
 
 
 def main(argv: list[str]) -> int:
@@ -32,7 +47,7 @@ def main(argv: list[str]) -> int:
         started = time.perf_counter()
         print(f"\n=== {name} ===", flush=True)
         try:
-            result = module.run(quick=quick)
+            result = run_suite(module, quick)
         except Exception as exc:  # one broken suite should not hide the others' tables
             print(f"{name}: failed: {exc!r}")
             failed.append(name)
