@@ -134,3 +134,10 @@ def test_bc_dates_on_the_timeline() -> None:
     assert [z.key for z in data["choices"]] == ["all", "d-60", "d-50", "d40"]
     assert tl.parse_zoom("d-44").label == "50–41 BC"
     assert tl.parse_zoom("c-100").label == "100–1 BC"
+
+
+def test_mod_narrows_the_span() -> None:
+    assert tl.with_mod((1940.0, 1941.0), "END") == (1940.75, 1941.0)
+    assert tl.with_mod((1930.0, 1940.0), "START") == (1930.0, 1932.5)
+    assert tl.with_mod((1930.0, 1940.0), "APPROX") == (1930.0, 1940.0)
+    assert tl.with_mod(None, "END") is None

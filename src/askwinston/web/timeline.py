@@ -54,6 +54,19 @@ def _inside_year(year: float, rest: str) -> tuple[float, float]:
     return (year, year + 1)
 
 
+MOD_PART = {"START": (0.0, 0.25), "EARLY": (0.0, 0.25), "MID": (0.375, 0.625),
+            "END": (0.75, 1.0), "LATE": (0.75, 1.0)}
+
+
+def with_mod(span: tuple[float, float] | None, mod: str | None) -> tuple[float, float] | None:
+    """Narrow a span to its start, middle or end for TIMEX3 `mod` START, MID or END."""
+    if span is None or mod not in MOD_PART:
+        return span
+    a, b = MOD_PART[mod]
+    width = span[1] - span[0]
+    return (span[0] + a * width, span[0] + b * width)
+
+
 def year_label(year: int) -> str:
     return f"{-year} BC" if year < 0 else str(year)
 

@@ -140,7 +140,7 @@ def timeline_events(conn: sqlite3.Connection) -> list[Row]:
     titles = _section_titles(conn)
     events = []
     for r in kb.timeline(conn):
-        span = tl.year_span(r["value"])
+        span = tl.with_mod(tl.year_span(r["value"]), r["mod"])
         if span is not None:
             events.append({**r, "span": span, "display": timex.display(r["value"], r["mod"]),
                            "era": titles.get((r["source"], r["line"]), "")})
