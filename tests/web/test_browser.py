@@ -82,6 +82,12 @@ def test_each_page_opens(server: LiveServer, page: Page) -> None:
         page.shot(name)
     page.page.goto(server.url + f"/topics/{SEED}?hl=10#L10")
     assert "hl" in (page.page.locator("#L10").get_attribute("class") or "")
+    date = page.page.locator("#L10 .note.date").first
+    date.focus()
+    tip = page.page.evaluate("getComputedStyle(document.activeElement, '::after').content")
+    assert "1934" in tip and "Date" in tip  # the tooltip shows on keyboard focus too
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.page.screenshot(path=str(SHOTS / "topic-tooltip.png"))
 
 
 def test_keyboard_skip_link_and_focus(server: LiveServer, page: Page) -> None:
