@@ -90,6 +90,29 @@ def test_each_page_opens(server: LiveServer, page: Page) -> None:
     page.page.screenshot(path=str(SHOTS / "topic-tooltip.png"))
 
 
+A11Y_PROBLEMS = """() => {
+  const out = [];
+  if (!document.documentElement.lang) out.push("no lang");
+  if (document.querySelectorAll("h1").length !== 1) out.push("not one h1");
+  for (const c of document.querySelectorAll("input:not([type=hidden]), select, textarea")) {
+    const named = (c.labels && c.labels.length) || c.getAttribute("aria-label");
+    if (!named) out.push("unlabelled " + c.name);
+  }
+  for (const a of document.querySelectorAll("a")) {
+    if (!a.textContent.trim() && !a.getAttribute("aria-label")) out.push("empty link " + a.href);
+  }
+  const ids = [...document.querySelectorAll("[id]")].map(e => e.id);
+  if (new Set(ids).size !== ids.length) out.push("duplicate ids");
+  return out;
+}"""
+
+
+def test_accessibility_basics(server: LiveServer, page: Page) -> None:
+    for name, path, _ in PAGES:
+        page.page.goto(server.url + path)
+        assert page.page.evaluate(A11Y_PROBLEMS) == [], name
+
+
 def test_keyboard_skip_link_and_focus(server: LiveServer, page: Page) -> None:
     page.page.goto(server.url + "/timeline")
     page.page.keyboard.press("Tab")

@@ -10,7 +10,7 @@ from starlette.testclient import TestClient
 
 from askwinston.web.app import create_app
 
-from .conftest import local_client, study_factory
+from .conftest import LOCAL, local_client, study_factory
 
 SEED = "000_9c50b18a0db9cdf3.txt"
 
@@ -148,3 +148,21 @@ def test_a_rebuild_while_serving_shows_the_new_notes(seed_db: Path, hostile_db: 
     assert "Hostile notes" in c.get("/").text
     assert "hostile.txt" in c.get("/timeline").text
     assert c.get("/study").status_code == 200
+
+
+def test_study_answer_then_rate(study_db: Path) -> None:
+    c = local_client(create_app(study_db, study_factory=study_factory()))
+    page = c.get("/study").text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    card = re.search(r'name="card_id" value="([^"]+)"', page)
+    assert token and card
+    form = {"csrf_token": token[1], "card_id": card[1], "given": "1934"}
+    answered = c.post("/study/answer", data=form, headers={"origin": LOCAL})
+    assert answered.status_code == 200
+    assert "Right!" in answered.text or "Not quite." in answered.text
+    assert answered.text.count('name="rating"') == 4 and "autofocus" in answered.text
+    rated = c.post("/study/review", data={**form, "rating": "1", "duration_ms": "4200"},
+                   headers={"origin": LOCAL})
+    assert rated.status_code == 200 and "comes back" in rated.text  # followed the redirect
+    assert c.post("/study/answer", data={**form, "card_id": "no-such-card"},
+                  headers={"origin": LOCAL}).status_code == 404
