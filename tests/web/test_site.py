@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from askwinston.cli import main
@@ -64,3 +65,15 @@ def test_serve_command_has_help_and_refuses_missing_db(tmp_path: Path) -> None:
     assert "127.0.0.1" in help_text and "--port" in help_text
     missing = runner.invoke(main, ["serve", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 1 and "no knowledge base" in " ".join(missing.output.split())
+
+
+def test_serve_prints_the_url_and_binds_localhost(seed_db: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
+    result = CliRunner().invoke(main, ["serve", "--db", str(seed_db), "--port", "8765"])
+    assert result.exit_code == 0, result.output
+    assert "http://127.0.0.1:8765/" in result.output
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 8765
