@@ -20,9 +20,9 @@ from askwinston.web.urls import SiteUrls, page_name
 
 
 class _Writer:
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, zooms: set[str]) -> None:
         self.out = out
-        self.env = environment(SiteUrls())
+        self.env = environment(SiteUrls(zooms))
         self.pages: list[str] = []
 
     def page(self, name: str, template: str, **context: Any) -> None:
@@ -40,8 +40,7 @@ def _topics(w: _Writer, conn: sqlite3.Connection) -> None:
                lines=views.topic_lines(conn, t["key"]), hl=None)
 
 
-def _timelines(w: _Writer, conn: sqlite3.Connection) -> None:
-    events = views.timeline_events(conn)
+def _timelines(w: _Writer, events: list[dict[str, Any]]) -> None:
     w.page("timeline.html", "timeline.html", title="Timeline", **views.timeline(events))
     for key in views.zoom_keys(events):
         w.page(f"timeline-{key}.html", "timeline.html", page="timeline", title="Timeline",
@@ -69,10 +68,11 @@ def build_site(db: str | Path, out: str | Path) -> dict[str, Any]:
     """Write the static site for the knowledge base at `db` into the folder `out`."""
     target = Path(out)
     (target / "static").mkdir(parents=True, exist_ok=True)
-    w = _Writer(target)
     with kb.opened(db) as conn:
+        events = views.timeline_events(conn)
+        w = _Writer(target, set(views.zoom_keys(events)))
         _topics(w, conn)
-        _timelines(w, conn)
+        _timelines(w, events)
         _who(w, conn)
         w.page("check.html", "check.html", title="Check", findings=checks.findings(conn))
         _ask(w, conn)

@@ -48,6 +48,14 @@ def seed_db(seed_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled examples: several folders of Markdown notes (source keys with slashes)."""
+    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    api.build([Path(__file__).resolve().parents[2] / "examples"], db)
+    return db
+
+
+@pytest.fixture(scope="session")
 def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
     (folder / "hostile.txt").write_text(HOSTILE_NOTES, encoding="utf-8")

@@ -174,3 +174,16 @@ def test_study_answer_then_rate(study_db: Path) -> None:
     assert rated.status_code == 200 and "comes back" in rated.text  # followed the redirect
     assert c.post("/study/answer", data={**form, "card_id": "no-such-card"},
                   headers={"origin": LOCAL}).status_code == 404
+
+
+def test_examples_every_topic_and_its_links(examples_db: Path) -> None:
+    """Notes in folders: source keys with slashes still route, and every link on them works."""
+    c = local_client(create_app(examples_db, study_factory=None))
+    home = c.get("/").text
+    topics = sorted(set(re.findall(r'href="(/topics/[^"#?]+)"', home)))
+    assert len(topics) == 10
+    for path in topics:
+        page = c.get(path)
+        assert page.status_code == 200, path
+        for link in set(re.findall(r'href="(/(?:who|timeline)[^"#]*)', page.text)):
+            assert c.get(link.replace("&amp;", "&")).status_code == 200, (path, link)

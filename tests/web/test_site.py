@@ -13,9 +13,11 @@ from askwinston.cli import main
 from askwinston.site import build_site
 
 
-def test_site_pages_and_relative_links(seed_db: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("kb", ["seed_db", "examples_db"])
+def test_site_pages_and_relative_links(kb: str, tmp_path: Path,
+                                       request: pytest.FixtureRequest) -> None:
     out = tmp_path / "site"
-    report = build_site(seed_db, out)
+    report = build_site(request.getfixturevalue(kb), out)
     names = {p.name for p in out.iterdir()}
     assert {"index.html", "timeline.html", "who.html", "check.html", "ask.html",
             "static"} <= names
@@ -77,3 +79,11 @@ def test_serve_prints_the_url_and_binds_localhost(seed_db: Path,
     assert result.exit_code == 0, result.output
     assert "http://127.0.0.1:8765/" in result.output
     assert seen["host"] == "127.0.0.1" and seen["port"] == 8765
+
+
+def test_site_links_dates_without_a_timeline_page_to_the_whole_timeline() -> None:
+    from askwinston.web.urls import SiteUrls
+
+    urls = SiteUrls({"d1930", "y1934"})
+    assert urls.timeline("y1934") == "timeline-y1934.html"
+    assert urls.timeline("y1899") == "timeline.html"

@@ -59,6 +59,9 @@ class SiteUrls(Urls):
 
     static_site = True
 
+    def __init__(self, zooms: set[str] | None = None) -> None:
+        self.zooms = zooms  # the timeline windows written as pages; others link to the whole
+
     def home(self) -> str:
         return "index.html"
 
@@ -67,6 +70,8 @@ class SiteUrls(Urls):
         return page_name(source) + query + (f"#L{line}" if line is not None else "")
 
     def timeline(self, zoom: str | None = None, anchor: str | None = None) -> str:
+        if zoom and self.zooms is not None and zoom not in self.zooms:
+            zoom = None
         name = f"timeline-{zoom}.html" if zoom else "timeline.html"
         return name + (f"#{anchor}" if anchor else "")
 
