@@ -234,6 +234,7 @@ class Event:
     when_inherited: bool = False
     who: tuple[str, ...] = ()
     where: str | None = None
+    kind: str = "event"  # event (a clause) | reason (a "because of …" phrase) | topic (a heading)
 
 
 @dataclass(frozen=True, slots=True)
