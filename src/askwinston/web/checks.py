@@ -12,7 +12,23 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from askwinston.model import Entity, Event, Knowledge, Mention, Quantity, Span, Timex
+from askwinston.model import (
+    Entity,
+    Event,
+    Knowledge,
+    Line,
+    LineKind,
+    Mention,
+    NoteLine,
+    Notes,
+    Quantity,
+    Section,
+    Sentence,
+    Source,
+    Span,
+    Timex,
+    stable_id,
+)
 
 Row = dict[str, Any]
 
@@ -32,14 +48,48 @@ def _entities(conn: sqlite3.Connection) -> list[Entity]:
     ]
 
 
+def event_kind(row: sqlite3.Row | Row) -> str:
+    """The kind an event was built with (not stored): its id is derived from it."""
+    if row["id"] == stable_id("event", "topic", row["sentence_id"]):
+        return "topic"
+    if row["id"] == stable_id("event", "reason", row["source"], row["start"]):
+        return "reason"
+    return "event"
+
+
 def _events(conn: sqlite3.Connection) -> list[Event]:
     out = []
     for r in conn.execute("SELECT * FROM events ORDER BY source, start"):
         span = _span(r)
         when = (Timex(span, r["date_text"], r["date_type"], r["date_value"], r["date_mod"],
                       r["sentence_id"]) if r["date_value"] else None)
-        out.append(Event(r["id"], span, r["sentence_id"], r["what"], when,
-                         bool(r["date_inherited"]), tuple(json.loads(r["who"])), r["place"]))
+        event = Event(r["id"], span, r["sentence_id"], r["what"], when,
+                      bool(r["date_inherited"]), tuple(json.loads(r["who"])), r["place"])
+        if hasattr(event, "kind"):  # the entity layer's events say what they are
+            object.__setattr__(event, "kind", event_kind(r))
+        out.append(event)
+    return out
+
+
+def _notes(conn: sqlite3.Connection) -> list[Notes]:
+    """Each document's shaped lines, sections and sentences (what the check reads of them)."""
+    out = []
+    for src in conn.execute("SELECT * FROM sources ORDER BY ordinal"):
+        key = src["key"]
+        rows = conn.execute("SELECT * FROM lines WHERE source = ? ORDER BY number", (key,))
+        lines = [(Line(r["number"], r["start"], r["text"], r["origin"]), r) for r in rows]
+        source = Source(key, src["path"], "", src["kind"], src["title"], src["origin"],
+                        [line for line, _ in lines] or [Line(1, 0, "")])
+        shaped = [NoteLine(line, LineKind(r["kind"]), r["section_id"], label=r["label"])
+                  for line, r in lines]
+        sections = [Section(s["id"], key, s["title"], s["line"], s["level"], s["ordinal"],
+                            bool(s["is_question"]), s["parent_id"])
+                    for s in conn.execute("SELECT * FROM sections WHERE source = ?", (key,))]
+        sentences = [Sentence(s["id"], _span(s), s["text"], s["section_id"], s["ordinal"],
+                              label=s["label"])
+                     for s in conn.execute("SELECT * FROM sentences WHERE source = ?"
+                                           " ORDER BY ordinal", (key,))]
+        out.append(Notes(source, src["title"], sections, shaped, sentences))
     return out
 
 
@@ -53,7 +103,7 @@ def _quantities(conn: sqlite3.Connection) -> list[Quantity]:
 
 def knowledge(conn: sqlite3.Connection) -> Knowledge:
     """What the consistency check reads, loaded back from the knowledge base."""
-    return Knowledge(entities=_entities(conn), events=_events(conn),
+    return Knowledge(notes=_notes(conn), entities=_entities(conn), events=_events(conn),
                      quantities=_quantities(conn))
 
 
