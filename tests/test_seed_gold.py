@@ -54,3 +54,11 @@ def test_people_lists_the_twelve_gold_people(seed_db: str, gold: dict) -> None: 
         assert names & spellings, f"{person['name']} missing from {sorted(names)}"
     for not_person in gold["not_people"]:
         assert not_person not in names
+
+
+def test_check_flags_the_three_spellings_of_one_name(seed_db: str, gold: dict) -> None:  # type: ignore[type-arg]
+    findings = cli_json("check", "--db", seed_db, "--json")
+    spelling = [f for f in findings if f["kind"] == "spelling"]
+    for variants in gold["name_variants"]:
+        assert any(all(v in f["message"] for v in variants) for f in spelling), spelling
+        assert all(f["lines"] for f in spelling)

@@ -77,6 +77,12 @@ def entities(db: str | Path, kind: str | None = None) -> list[Row]:
         return kb.entities(conn, kind)
 
 
+def check(db: str | Path) -> list[Row]:
+    """The consistency report found when the notes were built, each finding with its lines."""
+    with kb.opened(db) as conn:
+        return kb.findings(conn)
+
+
 def ask_many(db: str | Path, questions: Iterable[str]) -> Iterator[Row]:
     """Answer questions one by one; a bad question gets an error in its result, not a crash."""
     with kb.opened(db) as conn:

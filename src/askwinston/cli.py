@@ -161,7 +161,7 @@ def _print_entities(rows: Iterable[dict[str, Any]]) -> None:
         table.add_row(
             r["name"],
             r["kind"],
-            ", ".join(r["aliases"] + r["variants"]),
+            ", ".join(dict.fromkeys(r["aliases"] + r["variants"])),
             "; ".join(f["text"] for f in r["roles"][:2]),
             "; ".join(f["text"] for f in r["fates"][:2]),
             ", ".join(str(n) for n in r["lines"][:12]),
@@ -260,6 +260,24 @@ def ask(question: tuple[str, ...], questions_file: TextIO | None, db: str, as_js
             for c in result["citations"]:
                 out.print(f"   [dim]{c['source']}:{c['line']}[/]  {c['text']}")
         out.print()
+
+
+@main.command()
+@db_option
+@json_option
+def check(db: str, as_json: bool) -> None:
+    """Consistency report: spelling variants of one name, conflicting dates or numbers, undated
+    events in a dated sequence — each with the lines to look at."""
+    found = api.check(db)
+    if as_json:
+        print_json(found)
+        return
+    if not found:
+        out.print("No inconsistencies found.")
+    for f in found:
+        out.print(f"[bold]{f['kind']}[/]: {f['message']}")
+        for line in f["lines"]:
+            out.print(f"   [dim]{line['source']}:{line['line']}[/]  {line['text']}")
 
 
 @main.command()

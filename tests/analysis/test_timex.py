@@ -496,3 +496,11 @@ def test_a_season_modifying_a_campaign_is_a_time() -> None:
     ]
     assert values("Their summer offensive stalled.", context=ctx) == [("summer", "1916-SU", None)]
     assert tag("He wanted a spring cleaning of the cabinet.", context=ctx) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The army fought Finland in the Winter War of 1939–40.",
+    "Ludendorff launched the Spring Offensive in March 1918.",
+])
+def test_a_capitalised_season_in_a_name_is_not_a_season(text: str) -> None:
+    assert not any(m.value.endswith(("-WI", "-SP")) for m in tag(text))

@@ -13,8 +13,8 @@ HTML_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 """`# Title`, `## Section` (closing hashes allowed, as Markdown does)."""
 
-BULLET = re.compile(r"^(\s*)(?:[-*•·–+]|\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
-"""`- point`, `* point`, `• point`, `1. point`, `a) point`."""
+BULLET = re.compile(r"^(\s*)(?:(?:[-*•·–+]|\d{1,2}[.)]|[a-z]\))\s+(?=\S)|[a-h]\.\s+(?=[A-Z]))")
+"""`- point`, `* point`, `• point`, `1. point`, `a) point`, `b. Point` — but not `c. 7,000`."""
 
 LABEL = re.compile(r"^((?:[A-Z0-9][\w'’&/,()-]*)(?: [\w'’&/()-]+){0,5}):\s+(?=\S)")
 """`Unpopularity: text`, `The Rytov Platform: text` — a short capitalised label, a colon, text."""

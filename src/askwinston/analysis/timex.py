@@ -412,11 +412,20 @@ def _n_season_year(m: re.Match[str], st: _State) -> _Norm | None:
     return _Norm("DATE", f"{fmt_year(year)}-{season}", anchor=(year, None, None))
 
 
+def _names_something(text: str, start: int, end: int) -> bool:
+    """A capitalised season inside a sentence followed by a capitalised word is part of a name."""
+    rest = text[end:].lstrip(" ")
+    inside = start > 0 and text[:start].strip() != ""
+    return text[start].isupper() and inside and rest[:1].isupper()
+
+
 def _n_season_rel(m: re.Match[str], st: _State) -> _Norm | None:
     """ "that winter", "the following spring", "in the autumn": season of the anchor year."""
     after = _word_after(st.text, m.end())
     if after in R.NOT_DATE_AFTER_SEASON or (after == "of" and m.group("s").lower() == "fall"):
         return None  # "spring cleaning", "the fall of Paris"
+    if _names_something(st.text, m.start("s"), m.end("s")):
+        return None  # "the Winter War", "the Spring Offensive": a name, not a season
     season = R.SEASONS[m.group("s").lower()]
     pointer = (m.group("p") or "").lower()
     year, _, _ = _anchor_date(st, news_uses_dct=pointer in ("last", "next", "this"))
@@ -979,15 +988,30 @@ def annotate(notes: Notes, dct: str | None = None) -> list[Timex]:
     ctx = TimeContext()
     out: list[Timex] = []
     section_seen: str | None = None
+    labels = _label_spans(notes)
     for sentence in notes.sentences:
         if sentence.section_id != section_seen:
             section_seen = sentence.section_id
             _anchor_on_heading(notes, sentence.section_id, ctx, dct)
-        for m in tag(sentence.text, dct=dct, mode="narrative", context=ctx):
-            span = Span(notes.source.key, sentence.span.line, sentence.span.start + m.start,
-                        sentence.span.start + m.end)  # fmt: skip
-            out.append(Timex(span, m.text, m.type, m.value, m.mod, sentence.id, m.resolved))
+        pieces = [(sentence.span.start, sentence.text)]
+        label = labels.pop(sentence.span.line, None)
+        if label is not None and label[0] < sentence.span.start:
+            pieces.insert(0, label)  # "April 1483: Edward IV died" dates the sentence after it
+        for start, text in pieces:
+            for m in tag(text, dct=dct, mode="narrative", context=ctx):
+                span = Span(notes.source.key, sentence.span.line, start + m.start, start + m.end)
+                out.append(Timex(span, m.text, m.type, m.value, m.mod, sentence.id, m.resolved))
     return out
+
+
+def _label_spans(notes: Notes) -> dict[int, tuple[int, str]]:
+    """The "Label" of each "Label: text" line, by line number, with its offset in the source."""
+    spans: dict[int, tuple[int, str]] = {}
+    for nl in notes.lines:
+        if nl.label:
+            start = nl.line.start + nl.line.text.find(nl.label)
+            spans[nl.line.number] = (start, nl.label)
+    return spans
 
 
 def _anchor_on_heading(notes: Notes, section_id: str | None, ctx: TimeContext,

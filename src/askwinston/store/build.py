@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from askwinston.analysis.check import check
 from askwinston.analysis.pipeline import Progress, analyse
 from askwinston.errors import NothingToBuild
 from askwinston.model import Source
@@ -58,6 +59,7 @@ def _write_fresh(
         knowledge.problems = problems
         conn.execute("BEGIN")
         kb.write_knowledge(conn, knowledge)
+        kb.write_findings(conn, check(knowledge))
         conn.execute("COMMIT")
         conn.execute("PRAGMA journal_mode = WAL")
     finally:

@@ -154,6 +154,7 @@ def _event_row(ev: Any) -> tuple[Any, ...]:
         json.dumps(list(ev.who)),
         ev.where,
         key,
+        ev.kind,
     )
 
 
@@ -187,7 +188,7 @@ def write_knowledge(conn: sqlite3.Connection, knowledge: Knowledge) -> None:
         ],
     )
     conn.executemany(
-        "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [_event_row(ev) for ev in knowledge.events],
     )
     conn.executemany(
@@ -198,6 +199,31 @@ def write_knowledge(conn: sqlite3.Connection, knowledge: Knowledge) -> None:
         "INSERT INTO problems VALUES (?,?)",
         [([*p.split(": ", 1), ""])[:2] for p in knowledge.problems],
     )
+
+
+def write_findings(conn: sqlite3.Connection, findings: list[Any]) -> None:
+    """Keep the consistency check's findings with the build that found them."""
+    conn.executemany(
+        "INSERT INTO findings (kind, message, spans) VALUES (?,?,?)",
+        [(f.kind, f.message, json.dumps([[s.source, s.line, s.start, s.end] for s in f.spans]))
+         for f in findings],
+    )
+
+
+def findings(conn: sqlite3.Connection) -> list[Row]:
+    """The consistency report: spelling variants, conflicting dates or numbers, undated events."""
+    out = []
+    for r in _rows(conn, "SELECT * FROM findings ORDER BY id"):
+        places = dict.fromkeys((s, n) for s, n, _, _ in json.loads(r["spans"]))
+        lines = [{"source": s, "line": n, "text": _line_text(conn, s, n)} for s, n in places]
+        out.append({"kind": r["kind"], "message": r["message"], "lines": lines})
+    return out
+
+
+def _line_text(conn: sqlite3.Connection, source: str, number: int) -> str:
+    row = conn.execute("SELECT text FROM lines WHERE source = ? AND number = ?",
+                       (source, number)).fetchone()
+    return str(row[0]) if row else ""
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
@@ -245,11 +271,16 @@ def sentences(conn: sqlite3.Connection) -> list[Row]:
 
 
 def timeline(conn: sqlite3.Connection, include_inherited: bool = False) -> list[Row]:
-    """Dated events in chronological order (BC before AD, a month inside its year, ...)."""
+    """Dated events in chronological order (BC before AD, a month inside its year, ...).
+
+    Dates the notes leave unresolved ("a few days after the execution" with nothing to anchor
+    it) are left off rather than placed at a guessed point.
+    """
     rows = _rows(
         conn,
         "SELECT e.*, s.text AS sentence FROM events e JOIN sentences s ON s.id = e.sentence_id"
         " WHERE e.date_value IS NOT NULL AND e.date_type IN ('DATE', 'TIME')"
+        " AND e.kind = 'event' AND e.date_value NOT LIKE '%X%'"
         + ("" if include_inherited else " AND e.date_inherited = 0"),
     )
     order = {r["id"]: i for i, r in enumerate(_rows(conn, "SELECT id FROM sentences"))}

@@ -26,6 +26,7 @@ KNOWLEDGE_TABLES = (
     "events",
     "links",
     "problems",
+    "findings",
 )
 """Tables a build replaces, in an order that respects references."""
 
@@ -106,7 +107,15 @@ CREATE TABLE review_log (
 CREATE INDEX review_log_by_card ON review_log (card_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1,)
+MIGRATION_2 = """
+ALTER TABLE events ADD COLUMN kind TEXT NOT NULL DEFAULT 'event';
+CREATE TABLE findings (
+    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, message TEXT NOT NULL, spans TEXT NOT NULL
+);
+"""
+"""Events say what they are (event, reason, topic); the consistency check is kept with the build."""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2)
 """Migration N (1-based) brings a database from schema version N-1 to N. Append, never edit."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
