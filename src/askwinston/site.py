@@ -64,6 +64,15 @@ def _ask(w: _Writer, conn: sqlite3.Connection) -> None:
            sentences_json=views.offline_sentences(conn), pages_json=pages)
 
 
+def _check(w: _Writer, found: list[dict[str, Any]]) -> None:
+    urls = SiteUrls()
+    for kind in [None, *sorted({f["kind"] for f in found})]:
+        first = checks.page(found, kind)
+        for number in range(1, first["pages"] + 1):
+            data = checks.page(found, kind, number)
+            w.page(urls.check(kind, number), "check.html", title="Check", **data)
+
+
 def build_site(db: str | Path, out: str | Path) -> dict[str, Any]:
     """Write the static site for the knowledge base at `db` into the folder `out`."""
     target = Path(out)
@@ -74,7 +83,7 @@ def build_site(db: str | Path, out: str | Path) -> dict[str, Any]:
         _topics(w, conn)
         _timelines(w, events)
         _who(w, conn)
-        w.page("check.html", "check.html", title="Check", findings=checks.findings(conn))
+        _check(w, checks.findings(conn))
         _ask(w, conn)
     for name, path in STATIC.items():
         shutil.copyfile(path, target / "static" / name)

@@ -31,3 +31,31 @@ def test_yezhov_spellings_are_a_finding_with_their_lines(seed_db: Path) -> None:
     assert spelling, found
     assert {ln["line"] for ln in spelling[0]["lines"]} >= {25, 27}
     assert all(ln["text"] for ln in spelling[0]["lines"])
+
+
+def test_pages_of_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = [{"kind": "spelling" if i % 3 else "undated", "message": f"m{i}", "lines": []}
+             for i in range(250)]
+    first = checks.page(found)
+    assert (first["pages"], first["start"], len(first["findings"])) == (3, 1, 100)
+    assert first["kinds"] == {"undated": 84, "spelling": 166}
+    last = checks.page(found, "spelling", 2)
+    assert (last["start"], len(last["findings"]), last["chosen"]) == (101, 66, 166)
+    with pytest.raises(ValueError, match="no page 4"):
+        checks.page(found, None, 4)
+    assert checks.page([])["pages"] == 1
+
+
+def test_check_page_filters_and_pages(seed_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from askwinston.web.app import create_app
+
+    from .conftest import local_client
+
+    monkeypatch.setattr(checks, "PAGE_SIZE", 1)
+    c = local_client(create_app(seed_db, study_factory=None))
+    r = c.get("/check")
+    assert r.status_code == 200 and "Page 1 of" in r.text and 'rel="next"' in r.text
+    assert c.get("/check?kind=spelling").status_code == 200
+    assert c.get("/check?kind=nonsense").status_code == 404
+    assert c.get("/check?page=999").status_code == 404
+    assert c.get("/check?page=x").status_code == 400

@@ -111,7 +111,7 @@ def _int_param(request: Request, name: str) -> int | None:
     if value is None or value == "":
         return None
     if not value.isdigit() or len(value) > 9:
-        raise HTTPException(400, f"{name} must be a line number, not {value[:40]!r}")
+        raise HTTPException(400, f"{name} must be a whole number, not {value[:40]!r}")
     return int(value)
 
 
@@ -182,7 +182,15 @@ def ask(request: Request) -> Response:
 def check(request: Request) -> Response:
     p = pages(request)
     found = p.cached("findings", checks.findings)
-    return p.render(request, "check.html", title="Check", findings=found)
+    kind = request.query_params.get("kind") or None
+    number = _int_param(request, "page") or 1
+    if kind is not None and kind not in {f["kind"] for f in found}:
+        raise HTTPException(404, f"no findings of kind {kind[:40]!r}")
+    try:
+        data = checks.page(found, kind, number)
+    except ValueError as exc:
+        raise HTTPException(404, str(exc)) from None
+    return p.render(request, "check.html", title="Check", **data)
 
 
 async def study(request: Request) -> Response:

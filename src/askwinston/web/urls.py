@@ -41,8 +41,9 @@ class Urls:
     def study(self) -> str:
         return "/study"
 
-    def check(self) -> str:
-        return "/check"
+    def check(self, kind: str | None = None, page: int = 1) -> str:
+        params = {k: v for k, v in (("kind", kind), ("page", page if page > 1 else None)) if v}
+        return "/check" + (f"?{urlencode(params)}" if params else "")
 
     def static(self, name: str) -> str:
         return f"/static/{name}"
@@ -87,8 +88,11 @@ class SiteUrls(Urls):
     def study(self) -> str:
         return "study.html"
 
-    def check(self) -> str:
-        return "check.html"
+    def check(self, kind: str | None = None, page: int = 1) -> str:
+        if kind is None and page == 1:
+            return "check.html"
+        slug = re.sub(r"[^a-z0-9-]", "", (kind or "all").lower())
+        return f"check-{slug}-{page}.html"
 
     def static(self, name: str) -> str:
         return f"static/{name}"
