@@ -87,3 +87,10 @@ def test_site_links_dates_without_a_timeline_page_to_the_whole_timeline() -> Non
     urls = SiteUrls({"d1930", "y1934"})
     assert urls.timeline("y1934") == "timeline-y1934.html"
     assert urls.timeline("y1899") == "timeline.html"
+
+
+def test_site_shows_no_local_paths(seed_db: Path, seed_file: Path, tmp_path: Path) -> None:
+    build_site(seed_db, tmp_path)
+    folder = str(seed_file.parent)
+    for page in tmp_path.glob("*.html"):
+        assert folder not in page.read_text(encoding="utf-8"), page.name
