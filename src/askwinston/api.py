@@ -5,31 +5,45 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from askwinston.analysis import timex
-from askwinston.analysis.pipeline import Progress
 from askwinston.ask.answer import Answerer
 from askwinston.errors import AskWinstonError, UnreadableSource
 from askwinston.model import Source
-from askwinston.sources import ReadResult, read_paths
-from askwinston.sources.text import read_text_file
 from askwinston.store import kb
-from askwinston.store.build import BuildReport, build_sources
+
+if TYPE_CHECKING:  # build and read pull in spaCy and the HTML readers; ask starts without them
+    from askwinston.analysis.pipeline import Progress
+    from askwinston.sources import ReadResult
+    from askwinston.store.build import BuildReport
 
 Row = dict[str, Any]
 
 
 def read(paths: Iterable[str | Path]) -> ReadResult:
     """Read notes from files and folders; unreadable files come back as problems."""
+    from askwinston.sources import read_paths
+
     return read_paths(paths)
 
 
 def build(paths: Iterable[str | Path], db: str | Path,
           progress: Progress | None = None) -> BuildReport:
     """Read and analyse notes into the knowledge base at `db` (atomically)."""
+    from askwinston.sources import read_paths
+    from askwinston.store.build import build_sources
+
     result = read_paths(paths)
     return build_sources(result.sources, db, [str(p) for p in result.problems], progress)
+
+
+def build_sources(sources: list[Source], db: str | Path, problems: list[str] | None = None,
+                  progress: Progress | None = None) -> BuildReport:
+    """Analyse sources already read into the knowledge base (spaCy is imported only here)."""
+    from askwinston.store import build as store_build
+
+    return store_build.build_sources(sources, db, problems or [], progress)
 
 
 def amalgamate(source: str | Path, output: str | Path) -> tuple[Source, list[str]]:
@@ -59,6 +73,8 @@ def tag_file(path: str | Path, dct: str | None = None) -> list[Row]:
     p = Path(path)
     if not p.is_file():
         raise UnreadableSource(str(path), "no such file")
+    from askwinston.sources.text import read_text_file
+
     return tag_text(read_text_file(p, p.name).text, dct)
 
 
