@@ -141,3 +141,13 @@ def test_mod_narrows_the_span() -> None:
     assert tl.with_mod((1930.0, 1940.0), "START") == (1930.0, 1932.5)
     assert tl.with_mod((1930.0, 1940.0), "APPROX") == (1930.0, 1940.0)
     assert tl.with_mod(None, "END") is None
+
+
+def test_cited_pieces() -> None:
+    from askwinston.web.views import cited_pieces
+
+    line = "1st December 1934 Nikolaev walked in. Kirov was shot in his office."
+    pieces = cited_pieces(line, ["1st December 1934 Nikolaev walked in.", "Kirov was shot"])
+    assert [p["mark"] for p in pieces] == [True, False, True, False]
+    assert "".join(p["text"] for p in pieces) == line
+    assert cited_pieces("abc", ["zzz"]) == [{"text": "abc", "mark": True}]

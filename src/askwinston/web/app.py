@@ -165,10 +165,14 @@ def who_entity(request: Request) -> Response:
 
 
 def _answer(p: Pages, question: str) -> dict[str, Any]:
+    """The answer, with its citations grouped by line, each shown in its context."""
     result = p.answerer().ask(question)
+    places: dict[tuple[str, int], list[str]] = {}
+    for c in result["citations"]:
+        places.setdefault((c["source"], c["line"]), []).append(c["text"])
     with p.conn() as conn:
-        for c in result["citations"]:
-            c["context"] = views.context(conn, c["source"], c["line"], c["text"])
+        result["places"] = [{"source": s, "line": n, "context": views.context(conn, s, n, texts)}
+                            for (s, n), texts in places.items()]
     return result
 
 

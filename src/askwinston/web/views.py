@@ -270,9 +270,10 @@ def mention_places(mentions: list[Row], name: str, variants: list[str] | None = 
     return [{"source": s, "lines": list(lines.values())} for s, lines in docs.items()]
 
 
-def context(conn: sqlite3.Connection, key: str, line: int, cited: str = "",
+def context(conn: sqlite3.Connection, key: str, line: int, cited: list[str] | None = None,
             around: int = 2) -> list[Row]:
-    """A cited line with the lines around it; the cited words are cut out for highlighting."""
+    """A cited line with the lines around it; on the cited line, `pieces` mark the cited words
+    (the whole line when they cannot be found in it)."""
     rows = _rows(
         conn,
         "SELECT number, text, kind FROM lines WHERE source = ? AND number BETWEEN ? AND ?"
@@ -280,12 +281,21 @@ def context(conn: sqlite3.Connection, key: str, line: int, cited: str = "",
         (key, line - around, line + around),
     )
     for r in rows:
-        at = r["text"].find(cited) if cited and r["number"] == line else -1
         if r["number"] == line:
-            at, cited = (at, cited) if at >= 0 else (0, r["text"])
-            r["before"], r["cited"] = r["text"][:at], r["text"][at:at + len(cited)]
-            r["after"] = r["text"][at + len(cited):]
+            r["pieces"] = cited_pieces(r["text"], cited or [])
     return rows
+
+
+def cited_pieces(text: str, cited: list[str]) -> list[Row]:
+    """The line cut into plain and cited pieces."""
+    spans = []
+    for c in cited:
+        at = text.find(c) if c else -1
+        if at >= 0:
+            spans.append({"start": at, "end": at + len(c)})
+    if not spans:
+        spans = [{"start": 0, "end": len(text)}]
+    return [{"text": p["text"], "mark": "note" in p} for p in segments(text, 0, spans)]
 
 
 def offline_sentences(conn: sqlite3.Connection) -> str:
