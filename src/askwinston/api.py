@@ -114,3 +114,54 @@ def ask_many(db: str | Path, questions: Iterable[str]) -> Iterator[Row]:
 def ask(db: str | Path, question: str) -> Row:
     """Answer one question from the notes at `db`."""
     return next(ask_many(db, [question]))
+
+
+CARD_KEYS = ("id", "kind", "question", "answer", "options", "source", "line")
+
+
+def cards(db: str | Path, gated: bool = False) -> list[Row]:
+    """The study cards the notes at `db` support, as plain dicts (`winston cards --json`).
+
+    `gated`: only cards the ask engine answers back from their cited line (see study/gate.py).
+    """
+    from askwinston.study import gate  # study pulls in spaCy: loaded on first use only
+    from askwinston.study.cards import generate_cards
+
+    with kb.opened(db) as conn:
+        generated = generate_cards(conn)
+    if gated:
+        generated = gate.run(db, generated).kept
+    return [
+        {k: (list(v) if isinstance(v, tuple) else v) for k in CARD_KEYS
+         for v in [getattr(c, k)]}
+        for c in generated
+    ]
+
+
+def export(db: str | Path, fmt: str, path: str | Path, title: str | None = None) -> int:
+    """Write the cards (or timeline) of `db` in one of `export.FORMATS`; returns the card count."""
+    from askwinston.export import writer
+    from askwinston.export.deck import load_deck
+
+    write = writer(fmt)
+    deck = load_deck(db, title)
+    write(deck, Path(path))
+    return len(deck.cards)
+
+
+def gate_report(db: str | Path) -> Row:
+    """The quality gate's round trip: how many question cards the ask engine answers back."""
+    from askwinston.study import gate
+    from askwinston.study.cards import generate_cards
+
+    with kb.opened(db) as conn:
+        generated = generate_cards(conn)
+    report = gate.run(db, generated)
+    return {
+        "checked": report.checked,
+        "passed": report.checked - len(report.failed),
+        "rate": round(report.rate, 3),
+        "exact_rate": round(report.exact_rate, 3),
+        "failed": [{"question": c.question, "answer": c.answer, "source": c.source,
+                    "line": c.line, "engine": r.get("answer")} for c, r in report.failed],
+    }

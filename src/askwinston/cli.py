@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO, TypeVar
 
@@ -18,6 +19,7 @@ from rich.table import Table
 
 from askwinston import api
 from askwinston.errors import AskWinstonError
+from askwinston.export import FORMATS
 
 DEFAULT_DB = "winston.db"
 PROGRESS_AFTER_WORDS = 5_000
@@ -151,7 +153,7 @@ def timeline(db: str, as_json: bool, include_all: bool) -> None:
         return
     table = Table("date", "event", "where in the notes")
     for r in rows:
-        table.add_row(r["display"], r["event"], f"{r['source']}:{r['line']}")
+        table.add_row(r["display"], r["event"], f"{r['source'].rsplit('/', 1)[-1]}:{r['line']}")
     out.print(table)
 
 
@@ -294,6 +296,137 @@ def amalgamate(source: str, output: str) -> None:
         err.print(f"[yellow]skipped:[/] {problem}", markup=True, highlight=False)
     sections = sum(1 for line in site.lines if line.text.startswith("# "))
     out.print(f"Wrote {output}: {sections} pages, {len(site.lines)} lines.")
+
+
+# --- study: cards, quiz, export -------------------------------------------------------------
+
+RATING_KEYS = {"1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@main.command()
+@db_option
+@json_option
+@click.option("--gate", "gated", is_flag=True,
+              help="Only cards the ask engine answers back from their line; report the rate.")
+def cards(db: str, as_json: bool, gated: bool) -> None:
+    """The study cards generated from the notes, each with its source line."""
+    rows = api.cards(db, gated=gated)
+    if gated:
+        report = api.gate_report(db)
+        err.print(f"gate: {report['passed']}/{report['checked']} question cards answered back "
+                  f"from their line ({report['rate']:.0%})")
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("kind", "question", "answer", "line")
+    for r in rows:
+        table.add_row(r["kind"], r["question"], r["answer"], f"{r['source']}:{r['line']}")
+    out.print(table)
+
+
+def _show_card(card: Any, console: Console) -> None:
+    console.rule(f"[dim]{card.kind} · {card.source}:{card.line}[/]")
+    console.print(f"[bold]{card.question}[/]")
+    if card.kind == "whoswho":
+        for i, pair in enumerate(card.options, 1):
+            console.print(f"  {i}. {pair.split(' — ', 1)[0]}")
+        console.print("[dim]Roles (type their letters in the order of the people):[/]")
+    from askwinston.study.session import shown_options
+
+    shown = shown_options(card)
+    for i, option in enumerate(shown):
+        key = chr(97 + i) if card.kind == "whoswho" else str(i + 1)
+        console.print(f"  [cyan]{key}[/]) {option}")
+    if card.kind == "order":
+        console.print("[dim]Type the numbers, earliest first (e.g. 3142).[/]")
+
+
+def interval_text(days: float) -> str:
+    """0.007 → '10 minutes', 0.5 → '12 hours', 3.0 → '3 days'."""
+    minutes = round(days * 24 * 60)
+    if minutes < 60:
+        return f"{max(1, minutes)} minute{'s' if minutes != 1 else ''}"
+    if minutes < 24 * 60:
+        hours = round(minutes / 60)
+        return f"{hours} hour{'s' if hours != 1 else ''}"
+    whole = round(days)
+    return f"{whole} day{'s' if whole != 1 else ''}"
+
+
+def _review_one(session: Any, card: Any, console: Console, read: Callable[[str], str]) -> bool:
+    """Ask one card and record the rating; False when the learner typed nothing to stop."""
+    _show_card(card, console)
+    started = time.monotonic()
+    given = read("Your answer (Enter to reveal): ")
+    correct = session.check_answer(card, given) if given.strip() else False
+    mark = "[green]✓ right[/]" if correct else "[red]✗[/]" if given.strip() else "[dim]—[/]"
+    console.print(f"{mark}  [bold]{card.answer}[/]")
+    console.print(f"[dim]{card.source}:{card.line}  {card.sentence}[/]")
+    suggested = "3" if correct else "1"
+    while True:
+        key = read(f"Again 1 · Hard 2 · Good 3 · Easy 4 [{suggested}]: ").strip() or suggested
+        if key in RATING_KEYS:
+            break
+    duration = int((time.monotonic() - started) * 1000)
+    result = session.review(card.id, RATING_KEYS[key], given, duration)
+    console.print(f"[dim]next due {result['due'][:16].replace('T', ' ')} UTC "
+                  f"(in {interval_text(result['interval_days'])})[/]")
+    return True
+
+
+def run_quiz(session: Any, console: Console, read: Callable[[str], str],
+             limit: int | None) -> int:
+    """Review until nothing is left, `limit` is reached, or the learner stops (Ctrl-C, EOF).
+
+    Every rated card is committed before the next is shown, so stopping loses nothing recorded.
+    """
+    done = 0
+    try:
+        while limit is None or done < limit:
+            card = session.next_card()
+            if card is None:
+                console.print("[green]Nothing more due today.[/]")
+                break
+            _review_one(session, card, console, read)
+            done += 1
+    except (KeyboardInterrupt, EOFError):
+        console.print()
+        console.print("[yellow]Stopped.[/]")
+    p = session.progress()
+    console.print(f"{done} reviewed this session · {p['due_today']} due today · "
+                  f"{p['new_today']} new left · streak {p['streak_days']} "
+                  f"day{'s' if p['streak_days'] != 1 else ''}")
+    return done
+
+
+@main.command()
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), help="Stop after this many cards.")
+@click.option("--new", "new_per_day", type=click.IntRange(min=0), default=20, show_default=True,
+              help="New cards a day.")
+def quiz(db: str, limit: int | None, new_per_day: int) -> None:
+    """Review cards in the terminal: due ones first, then new ones (scheduled by FSRS).
+
+    Type an answer (or an option number), then rate yourself 1-4. Stop any time with Ctrl-C
+    or Ctrl-D: every rated card is already saved.
+    """
+    from askwinston.study.session import StudySession  # spaCy: only when quizzing
+
+    session = StudySession(db, new_per_day=new_per_day)
+    run_quiz(session, out, lambda prompt: out.input(prompt), limit)
+
+
+@main.command()
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(FORMATS))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The file to write.")
+@click.option("--title", help="Deck or quiz title (default: the notes' title).")
+@db_option
+def export(fmt: str, output: str, title: str | None, db: str) -> None:
+    """Write the cards (or the timeline) for another tool: anki (.apkg), quizlet, gift,
+    moodle-xml, timelinejs (JSON), csv, markdown."""
+    count = api.export(db, fmt, output, title)
+    err.print(f"wrote {output} ({fmt}, {count} cards)")
 
 
 # --- web: `serve` and `site` -------------------------------------------------------------------

@@ -59,3 +59,17 @@ class NothingToBuild(AskWinstonError):
 
 class BadQuestion(AskWinstonError):
     """A question that cannot be asked (empty, or far too long)."""
+
+
+class UnknownFormat(AskWinstonError):
+    """An export format we do not write."""
+
+    def __init__(self, name: str, known: tuple[str, ...]) -> None:
+        super().__init__(f"unknown export format {name!r}; use one of: {', '.join(known)}")
+
+
+class BadRating(AskWinstonError, ValueError):
+    """A review rating outside 1 (Again) .. 4 (Easy)."""
+
+    def __init__(self, rating: object) -> None:
+        super().__init__(f"rating {rating!r}: use 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)")

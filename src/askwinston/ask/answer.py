@@ -6,8 +6,9 @@ spellings, rank sentences (`retrieve.py`), extract a typed span from the best su
 sentences (`extract.py`, `relations.py`), and score how well the sentence supports the
 question. Confidence is the square of the support (the idf-weighted share of the question's
 words the sentence holds; synonyms, corrected spellings and words found only in the section
-title or on the same line count for less) times how well the answer fits its type, halved for
-every question word the notes never use; a stated succession gets its own confidence, and one
+title or on the same line count for less) times how well the answer fits its type, cut when
+the sentence has no word for the question's deed (`PREDICATE_MISSING`), halved for every
+question word the notes never use; a stated succession gets its own confidence, and one
 stated the other way round abstains. Below `ABSTAIN_BELOW` the answer is null. Nothing here
 imports spaCy, so asking starts fast.
 """
@@ -54,11 +55,37 @@ CANDIDATE_PASSAGES = 8
 NEIGHBOUR_DISCOUNT = {"line": 0.85, "previous": 0.7, "under heading": 0.8}
 """An answer taken from the sentence's line-mate or the sentence before counts for less."""
 
+MINOR_WEIGHT = 0.3
+"""The share of its idf a generic head noun before a name keeps ("battle" in "the battle of
+Towton"): notes often write the name alone."""
+
 CONTEXT_MATCH = 0.5
 """A question word found only in the section title or the same line supports this much."""
 
 TYPE_FIT_FLOOR = 0.7
 """Even a poorly placed answer of the right type keeps this share of the support score."""
+
+PREDICATE_MISSING = 0.6
+"""Support is cut to this share when the sentence has none of the words for a deed or thing the
+question asks about ("how did Louis die?" from a line on Louis that tells no death)."""
+
+REASON_LABELS = frozenset(content_stems("reason reasons why because motive cause causes aim "
+                                        "purpose"))
+"""Labels of a line that gives the reason for the line before it."""
+
+TITLE_STEMS = frozenset(content_stems(
+    "king queen mayor duke earl bishop archbishop pope cardinal president governor general "
+    "admiral emperor prince princess lord lady chancellor tsar sultan head leader chief"))
+""""Who was king of Norway?" asks for the person holding a title, not what "King" is."""
+
+PRONOUN_SUBJECT = re.compile(r"(?:he|she|they)\b", re.I)
+"""A line whose doer is a pronoun: it goes on about the line before."""
+
+GENERIC_STEMS = frozenset(content_stems(
+    "people person man woman men women child king queen ruler monarch emperor crown army troops "
+    "forces soldiers reason cause percentage percent"))
+"""Words a sentence often leaves unsaid ("30,000 deported" are people; "Louis" is the king):
+their absence does not make a sentence off the point."""
 
 NO_ANSWER_FACTOR = 0.3
 """Support is cut to this share when no span of the wanted type is found."""
@@ -83,6 +110,10 @@ word it ("took his place")."""
 FATE_STEMS = frozenset({"die", "death", "kill", "murder", "execut", "shoot", "assassinat"})
 """"How did X die?" wants the verb that tells it ("shot in his office"); other "how" questions
 want what follows the question's words."""
+
+VICTORY_STEMS = frozenset({"win", "victory", "victoriou", "defeat", "beat", "triumph", "conquer"})
+""""Who won/defeated/beat …?" wants the doer of that verb, not any name near it: a name that is
+not its subject (or the agent of its passive) is no answer, and the notes may not say."""
 
 SPEECH_STEMS = frozenset({"say", "write", "declar", "claim", "shout", "announc", "call"})
 """Words of a quote question that the quotation marks answer for."""
@@ -133,7 +164,11 @@ class Answerer:
         extra = [phrase_terms(p.text) + date_terms(p) for p in corpus.passages]
         index = BM25.from_terms([[t.stem for t in ts if not t.is_stop] + x
                                  for ts, x in zip(tokens, extra, strict=True)])
-        ctx = [_context_terms(corpus.passages, i) for i in range(len(corpus.passages))]
+        titles: dict[str, str] = {}
+        for p in corpus.passages:
+            if p.is_heading:
+                titles.setdefault(p.source, p.text)
+        ctx = [_context_terms(corpus.passages, i, titles) for i in range(len(corpus.passages))]
         names = frozenset(t.stem for ts in tokens for t in ts if t.is_capitalised and t.start > 0)
         spellings = [frozenset(st for n in group for st in content_stems(n))
                      for group in corpus.names.values() if len(group) > 1]
@@ -181,7 +216,7 @@ class Answerer:
                 if DATE_TERM + value in self.index.idf else {}
         found = self._ranked_answers(qa, alts)
         unknown = sum(1 for s, options in alts.items() if not options
-                      and not (qa.succession and s in SUCCESSION_STEMS))
+                      and not (qa.succession and s in SUCCESSION_STEMS) and s not in qa.minor)
         found = [(a, c * UNKNOWN_WORD_FACTOR ** unknown, p) for a, c, p in found]
         if threshold is None:
             found = [f for f in found if f[0]]
@@ -199,7 +234,8 @@ class Answerer:
         was sergie kirov" explain a name the notes use, rather than look for one."""
         if qa.copula and qa.kind == "entity" and all(s in self.capitalised for s in qa.stems):
             qa.kind = "description"
-        if qa.role and qa.stems and all(s in self.capitalised for s in self._fix(qa.stems)):
+        if qa.role and qa.stems and all(s in self.capitalised for s in self._fix(qa.stems)) \
+                and not (qa.stems[0] in TITLE_STEMS and len(qa.stems) > 1):  # "king of norway"
             qa.kind, qa.role = "description", False
         if qa.kind in ("saying", "quote"):  # the quotation marks stand for "said"
             qa.stems = [s for s in qa.stems if s not in SPEECH_STEMS] or qa.stems
@@ -214,7 +250,8 @@ class Answerer:
             options: dict[str, float] = {}
             if s in self.index.idf or s in self.context:
                 options[s] = 1.0
-            else:
+            elif s not in related_stems():  # a word the lexicon knows is spelt right: "sacked"
+                # is not a misspelling of "backed"
                 for near in self._fuzzy(s):
                     options[near] = FUZZY_WEIGHT
             if s in self.name_stems or options.keys() & self.name_stems:
@@ -247,15 +284,18 @@ class Answerer:
 
     # -- support and extraction ----------------------------------------------------------
 
-    def support(self, i: int, alts: Alts) -> Support:
-        """Idf-weighted share of the question's words that sentence `i` (or its context) has."""
+    def support(self, i: int, alts: Alts, minor: frozenset[str] = frozenset()) -> Support:
+        """Idf-weighted share of the question's words that sentence `i` (or its context) has;
+        `minor` words (the "battle" of "battle of Towton") weigh `MINOR_WEIGHT` of the rest."""
         have = {t.stem for t in self.tokens[i]} | (self.phrases[i] if self.phrases else set())
         ctx = self.context_sets[i]
         total = got = 0.0
         matched: set[str] = set()
-        for options in alts.values():
+        for s, options in alts.items():
             idf = max((self.index.idf.get(o, self.index.unseen_idf()) for o in options),
                       default=self.index.unseen_idf())
+            if s in minor:
+                idf *= MINOR_WEIGHT
             best = 0.0
             for o, w in options.items():
                 if o in have:
@@ -271,7 +311,8 @@ class Answerer:
         """Answers from the best supporting sentences, best first; "" where none was found."""
         query = {o: w for options in alts.values() for o, w in options.items()}
         ranked = rank(self.index, self.context, query, CANDIDATE_PASSAGES)
-        supports = [self.support(i, alts) for i, _score in ranked]
+        minor = frozenset(qa.minor)
+        supports = [self.support(i, alts, minor) for i, _score in ranked]
         asked = self._asked_test(qa, alts)
         out: list[tuple[str, float, list[Passage]]] = []
         if qa.succession and supports:
@@ -282,9 +323,12 @@ class Answerer:
                 out.append(found)
         if qa.kind == "reason":
             out += self._from_question_heading(qa, supports)
+        predicates = self._predicates(qa, alts)
         for sup in supports:
             cand, cited = self._extract(qa, sup, asked)
             base = sup.coverage ** 2
+            if any(not (options.keys() & sup.matched) for options in predicates):
+                base *= PREDICATE_MISSING  # the sentence is about them, not about this deed
             if cand is None:
                 out.append(("", min(base * NO_ANSWER_FACTOR, ABSTAIN_BELOW * 0.9), cited))
             else:
@@ -296,6 +340,17 @@ class Answerer:
             guess = extract.entity(p, anchors, asked, (), self.common)
             out.append((guess[0].text if guess else p.text, 0.0, [p]))
         return sorted(out, key=lambda f: -f[1])
+
+    def _predicates(self, qa: Question, alts: Alts) -> list[dict[str, float]]:
+        """The question's deeds and things the lexicon knows ("die", "won", "generals"),
+        each with the notes' words for it; names and words the relation answers for left out."""
+        skip = set(SUCCESSION_STEMS) if qa.succession else set()
+        if qa.kind in ("saying", "quote"):
+            skip |= SPEECH_STEMS
+        skip |= GENERIC_STEMS
+        return [options for s, options in alts.items()
+                if s in related_stems() and s not in skip and options
+                and s not in self.capitalised]
 
     def _from_question_heading(self, qa: Question,
                                supports: list[Support]) -> list[tuple[str, float, list[Passage]]]:
@@ -330,6 +385,67 @@ class Answerer:
 
         return is_asked
 
+    def _deed_verbs(self, qa: Question, p: Passage, matched: set[str],
+                    passive: bool = True) -> list[tuple[int, int]]:
+        """Where the sentence tells the deed a "who" question asks the doer of, when only its
+        doer can answer: a victory ("who won/beat …"), or a deed told in the passive ("Harold
+        was killed …"), whose doer the notes give only after "by"."""
+        toks = self.tokens[p.index]
+        if set(qa.stems) & VICTORY_STEMS:
+            return [(t.start, t.end) for t in toks if t.stem in VICTORY_STEMS]
+        deeds = [(t.start, t.end) for t in toks if t.stem in matched
+                 and t.stem in related_stems() and t.stem not in GENERIC_STEMS
+                 and not t.is_capitalised and (extract.PAST_VERB.search(t.text)
+                                               or p.text[:t.start].endswith("to "))]
+        told = [extract.is_passive(p, s, e) for s, e in deeds]
+        if not passive:  # the deeds told in the active voice
+            return [d for d, pas in zip(deeds, told, strict=True) if not pas]
+        return deeds if deeds and all(told) else []
+
+    def _pronoun_doer(self, p: Passage,
+                      verbs: list[tuple[int, int]]) -> tuple[Candidate | None, list[Passage]]:
+        """"They beat the earls at Fulford": a pronoun doer stands for whom the line before
+        is about."""
+        m = PRONOUN_SUBJECT.match(p.text)
+        prev = self._previous_line(p)
+        if m is None or prev is None or not extract.is_agent(
+                p, Candidate(m.group(0), 0, m.end(), 1.0), verbs):
+            return None, [p]
+        who = relations.main_person(prev)
+        return (Candidate(who, 0, m.end(), NEIGHBOUR_DISCOUNT["previous"]), [p, prev]) \
+            if who else (None, [p])
+
+    def _labelled_reason(self, p: Passage) -> tuple[Candidate, list[Passage]] | None:
+        """A reason the notes give on the next line under a label ("Reason: …", "Motive: …")
+        for the deed on this line."""
+        ps = self.corpus.passages
+        j = p.index + 1
+        while j < len(ps) and ps[j].source == p.source and ps[j].line == p.line:
+            j += 1
+        if j >= len(ps) or ps[j].source != p.source or ps[j].section != p.section \
+                or ps[j].is_heading or not ps[j].label:
+            return None
+        nxt = ps[j]
+        if not set(content_stems(nxt.label)) & REASON_LABELS:
+            return None
+        text = nxt.text[len(nxt.label) + 1:].strip(" :-.")
+        return Candidate(text, len(nxt.label) + 2, len(nxt.text), 0.9), [nxt, p]
+
+    def _previous_line(self, p: Passage) -> Passage | None:
+        """The sentence on the line before `p`, in the same section (a line often goes on
+        about the subject of the one before it)."""
+        ps = self.corpus.passages
+        j = p.index - 1
+        while j >= 0 and ps[j].source == p.source and ps[j].line == p.line:
+            j -= 1
+        if j < 0 or ps[j].source != p.source or ps[j].section != p.section \
+                or ps[j].is_heading:
+            return None
+        k = j  # the first sentence of that line
+        while k > 0 and ps[k - 1].source == p.source and ps[k - 1].line == ps[j].line:
+            k -= 1
+        return ps[k]
+
     def _neighbours(self, i: int) -> list[tuple[int, float]]:
         ps = self.corpus.passages
         p = ps[i]
@@ -348,12 +464,28 @@ class Answerer:
                  asked: Callable[[str], bool]) -> tuple[Candidate | None, list[Passage]]:
         """The best span of the wanted type in the sentence, else in its neighbours."""
         p = sup.passage
+        if qa.kind == "reason" and not extract.reasons(p, []):
+            given = self._labelled_reason(p)
+            if given is not None:
+                return given
         cand = self._typed(qa, p, sup.matched, asked)
+        same_line = False
         if cand is not None or qa.kind in ("description", "manner", "list", "reason", "quote",
                                            "entity", "saying", "event"):
             return cand, [p]
+        if qa.kind == "person" and not qa.object_question and not qa.role:
+            verbs = self._deed_verbs(qa, p, sup.matched)
+            if set(qa.stems) & VICTORY_STEMS:  # the winner is told here or nowhere
+                return self._pronoun_doer(p, verbs)
+            if verbs:  # "X walked in. Kirov was shot.": only the line itself may tell the doer
+                pronoun = self._pronoun_doer(p, verbs)
+                if pronoun[0] is not None:
+                    return pronoun
+            same_line = bool(verbs or self._deed_verbs(qa, p, sup.matched, passive=False))
         for j, discount in self._neighbours(p.index):
             other = self.corpus.passages[j]
+            if same_line and other.line != p.line:
+                continue
             if qa.kind == "date" and j < p.index and other.line != p.line \
                     and not other.is_heading:
                 continue  # a date two lines up is another event's; the analysis inherits dates
@@ -376,8 +508,24 @@ class Answerer:
         elif kind == "number":
             words = {w.lower() for w in qa.words}
             found = extract.numbers(p, anchors, words, qa.wants_percent)
+        elif qa.naming:
+            found = [Candidate(m.group("name").strip("‘’“”\"'"), m.start("name"), m.end("name"),
+                               extract.closeness(m.start(), m.end(), anchors, p.text))
+                     for m in rules.NAMING_CUE.finditer(p.text)]
         elif kind == "person":
             found = extract.people(p, anchors, asked, self.common, qa.role, qa.object_question)
+            if not qa.object_question and not qa.role:
+                verbs = self._deed_verbs(qa, p, matched)
+                if verbs or set(qa.stems) & VICTORY_STEMS:
+                    found = [c for c in found if extract.is_agent(p, c, verbs)]
+                else:  # "planned to kill Kirov, Stalin and Molotov": after the deed, a victim
+                    active = self._deed_verbs(qa, p, matched, passive=False)
+                    if active and all(extract.INTENDED.search(p.text[:s]) for s, _e in active) \
+                            and not re.search(r"(?i)\b(?:plan|plot|tri|try|want|attempt|hope|mean"
+                                              r"|intend)\w*\s+to\b", qa.text):
+                        found = []  # "planned to kill X" does not say who killed X
+                    found = [c for c in found if not active or c.start < active[0][0]
+                             or extract.is_agent(p, c, active)]
         elif kind == "place":
             found = extract.places(p, anchors, asked, self.common,
                                    bool(re.match(r"(?i)(?:\w+\s+)?(?:what|which)\b", qa.text)))
@@ -427,7 +575,7 @@ class Answerer:
         """Who came after (or before) the person the question names, if the notes say."""
         contradicted = False
         for sup in supports:
-            for rel in relations.successions(sup.passage):
+            for rel in relations.successions(sup.passage, self._previous_line(sup.passage)):
                 known, other = ((rel.predecessor, rel.successor) if qa.succession == "successor"
                                 else (rel.successor, rel.predecessor))
                 if asked(known):
@@ -459,15 +607,28 @@ def phrase_terms(text: str) -> list[str]:
     return [t for phrase, repl in PHRASES if phrase in lowered for t in content_stems(repl)]
 
 
-def _context_terms(passages: Sequence[Passage], i: int) -> list[str]:
-    """Words of the section title, the label, and the other sentences on the same line."""
+def _context_terms(passages: Sequence[Passage], i: int,
+                   titles: dict[str, str] | None = None) -> list[str]:
+    """Words of the section title, the notes' title, and the other sentences on the same
+    line (and the line before, when this one goes on about it)."""
     p = passages[i]
     text = [p.section]
+    title = (titles or {}).get(p.source, "")
+    if title and title != p.section:
+        text.append(title)
     for j in (i - 1, i + 1):
         if 0 <= j < len(passages) and passages[j].line == p.line \
                 and passages[j].source == p.source:
             text.append(passages[j].text)
+    if CONTINUES.match(p.text) and i > 0:  # "His replacement: …" goes on about the line before
+        prev = passages[i - 1]
+        if prev.source == p.source and prev.section == p.section and prev.line != p.line:
+            text.append(prev.text)
     return content_stems(" ".join(text))
+
+
+CONTINUES = re.compile(r"^(?:he|she|they|his|her|their|its|it|this|these)\b", re.I)
+"""A line that starts with a pronoun is about the subject of the line before it."""
 
 
 @lru_cache(maxsize=4096)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from askwinston.analysis import timex
 from askwinston.ask import rules
 from askwinston.ask.corpus import Passage
+from askwinston.ask.synonyms import IRREGULAR
 from askwinston.ask.text import STOPWORDS, Token, edit_distance, stem, tokenize
 
 
@@ -227,6 +228,10 @@ def _is_modifier(p: Passage, end: int, name: str) -> bool:
         and word not in ("himself", "herself", "themselves", "itself")
 
 
+LABEL_NAME = 0.5
+"""How far a name in a line's label ("Bay of Pigs: …") is trusted to answer "who"."""
+
+
 def people(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
            common: frozenset[str] = frozenset(), role: bool = False,
            object_question: bool = False) -> list[Candidate]:
@@ -259,8 +264,95 @@ def people(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
             score = max(score, 0.9 * prior)
         if _is_modifier(p, end, name):
             score *= 0.5
+            m = ADJECTIVE_AFTER.match(p.text[end:])
+            if object_question and m:  # "sent Cuban exiles": the people, not the adjective
+                name, end = f"{name} {m.group(1)}", end + m.end()
+                score *= 1.5
+        if p.label and start < len(p.label) and kind != "person":
+            score *= LABEL_NAME  # "Bay of Pigs: …": the line's topic, not who did it
         out.append(Candidate(name, start, end, min(score, 1.0)))
+    by_start = {c.start: c for c in out}
+    for i, c in enumerate(list(out)):  # "the Mayor of London, William Walworth": the person
+        m = APPOSITION.match(p.text[c.end:])  # the title names answers, not the title
+        named = by_start.get(c.end + m.end()) if m and TITLE_NAME.search(c.text) else None
+        if named is not None and APPOSITION_END.match(p.text[named.end:]):
+            out.append(Candidate(named.text, named.start, named.end, c.score))
+            out[i] = Candidate(c.text, c.start, c.end, c.score * 0.9)
     return sorted(out, key=lambda c: -c.score)
+
+
+APPOSITION = re.compile(r",\s+")
+APPOSITION_END = re.compile(r"\s*(?:[.;,:)]|\s-\s|$)")
+TITLE_NAME = re.compile(r"\s(?:of|de|von)\s|^(?:King|Queen|Mayor|Duke|Earl|Bishop|Archbishop|Pope"
+                        r"|Cardinal|President|Governor|General|Admiral|Emperor|Prince|Princess"
+                        r"|Lord|Lady|Chancellor|Tsar|Sultan)\b")
+"""A title rather than a person's name: "Mayor of London", "Bishop of Bath", "Governor"."""
+
+
+AGENT_GAP = re.compile(r"(?:\s-\s|;|:|\.\s|,\s(?:but|and|so|while)\b|\b(?:who|whom|which|that|to"
+                       r"|but|against|over|than)\b)", re.I)
+"""Words between a name and a verb that make the name something other than the verb's subject
+("Richard had the bigger army, but … waited to see who would win")."""
+
+AGENT_WORDS = 8
+"""A subject is at most this many words before its verb."""
+
+
+TITLE_BEFORE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|the\s+)*[A-Z][\w’'-]*)*,\s+")
+
+
+def is_passive(p: Passage, start: int, end: int) -> bool:
+    """A verb in the passive: "was killed", "were led", or a participle before its agent
+    ("the rebels, led by Wat Tyler")."""
+    return bool(PASSIVE_BEFORE.search(p.text[:start]) or BY_AFTER.match(p.text[end:])
+                or CAUSED_BEFORE.search(p.text[:start]))
+
+
+INTENDED = re.compile(r"(?i)\b(?:planned|plan|plans|plotted|plot|tried|try|attempted|attempt|"
+                      r"wanted|hoped|failed|intended|meant|threatened|promised|refused)\s+to\s+$")
+""""Planned to kill", "tried to stop": a deed meant, not done."""
+
+CAUSED_BEFORE = re.compile(r"\b(?:wanted|want|wants|had|have|has|got|get|saw|see|left|ordered|"
+                           r"found)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+$")
+""""Stalin wanted Ryutin executed": the name before the participle is what was done to."""
+
+
+BY_AFTER = re.compile(r"\s+(?:(?:at first|at last|mainly|partly|first|later|chiefly)\s+)?by\b",
+                      re.I)
+
+PAST_VERB = re.compile(r"(?i)^(?:[a-z]+ed|" + "|".join(
+    w for w in IRREGULAR if w.isalpha() and w not in ("his", "this", "us", "as", "news", "ppl",
+                                                         "people", "men", "women", "children",
+                                                         "wives", "armies", "countries", "gov",
+                                                         "govt", "bc", "politburo", "deaths"))
+    + r"|beat|put|cut|hit|set|spread|hurt|burst|cast)$")
+"""A word in the past tense or a participle ("killed", "shot", "beaten"): a deed told, where a
+noun of the same stem ("the rebels") names a thing."""
+
+
+def is_agent(p: Passage, cand: Candidate, verbs: Sequence[tuple[int, int]]) -> bool:
+    """True when the name is the doer of one of the verbs: its subject ("Henry defeated
+    Richard", "the Yorkists, led by Edward, won"), the agent after a passive ("was beaten by
+    Henry"), or whose the victory is ("a victory for Henry", "Henry's victory")."""
+    for vs, ve in verbs:
+        verb = p.text[vs:ve].lower()
+        passive = is_passive(p, vs, ve)
+        if cand.end <= vs:
+            gap = p.text[cand.end:vs]
+            if re.fullmatch(r"[’']s\s+", gap):
+                return True  # "Henry's victory"
+            if not passive and len(gap.split()) <= AGENT_WORDS and not AGENT_GAP.search(gap):
+                return True
+        elif cand.start >= ve:
+            m = re.match(r"\s+(?:[\w,]+\s+){0,3}?(by|for)\s+(?:the\s+)?", p.text[ve:cand.start],
+                         re.I)
+            rest = p.text[ve + m.end():cand.start] if m else ""
+            if rest and not TITLE_BEFORE.fullmatch(rest):
+                continue  # "by the Mayor of London, William Walworth": the title's holder
+            if m and ((m.group(1).lower() == "by" and passive)
+                      or (m.group(1).lower() == "for" and verb.startswith(("victor", "triumph")))):
+                return True  # "beaten by Henry", "a victory for Henry"
+    return False
 
 
 PLACE_PHRASE = re.compile(
@@ -463,10 +555,44 @@ def entity(p: Passage, anchors: Sequence[tuple[int, int]], is_asked: NameTest,
 CLAUSE_START = re.compile(r"(?:\s-\s|;|:\s|\.\s)(?!.*(?:\s-\s|;|:\s|\.\s))", re.S)
 
 
+DONE_TO = re.compile(r"\b(?:was|were|had been|got)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn|ung|ot)\b")
+"""A passive verb: what was done to someone ("was killed", "were beaten", "was shot")."""
+
+PRONOUN_START = re.compile(r"^\s*(?:he|she|they|it|his|her|their)\b", re.I)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in rules.CLAUSE_END.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def done_to(p: Passage, anchors: Sequence[tuple[int, int]]) -> Candidate | None:
+    """The clause telling what was done to the asked-about: one holding the question's words,
+    or going on about them with a pronoun ("Danton wanted … - he was guillotined …")."""
+    about = False
+    for s, e in _clauses(p.text):
+        has = any(s <= a < e for a, _b in anchors)
+        if DONE_TO.search(p.text[s:e]) and (has or (about and PRONOUN_START.match(p.text[s:e]))):
+            text = p.text[s:e].strip(" ,:-.")
+            return Candidate(text, s, e, 0.85)
+        about = about or has
+    return None
+
+
 def clause_around(p: Passage, anchors: Sequence[tuple[int, int]]) -> list[Candidate]:
-    """The clause holding the question's words: "what happened to X" → what the notes say of X."""
+    """The clause holding the question's words: "what happened to X" → what the notes say of X,
+    a clause telling what was done to X first."""
     if not anchors:
         return []
+    fate = done_to(p, anchors)
+    if fate is not None:
+        return [fate]
     first = min(s for s, _e in anchors)
     m = CLAUSE_START.search(p.text[:first])
     start = m.end() if m else 0

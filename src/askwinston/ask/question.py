@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from askwinston.analysis import timex
 from askwinston.ask import rules
 from askwinston.ask.synonyms import PHRASES
-from askwinston.ask.text import STOPWORDS, tokenize
+from askwinston.ask.text import STOPWORDS, stem, tokenize
 
 QUOTED = re.compile(r"['‘“\"](?P<q>[^'’”\"]{3,})['’”\"]")
 """Quoted words in a question: "Who said 'that scoundrel'?" """
@@ -35,6 +35,8 @@ class Question:
     duration: bool = False  # "How long …?"
     role: bool = False  # "Who was head of …?": a name beside a role, not the doer of a deed
     object_question: bool = False  # "Who did Edward marry?": the name after the verb
+    minor: list[str] = field(default_factory=list)  # "battle" of "the battle of Towton"
+    naming: bool = False  # "What were his advisers called?": a name, as the notes give it
 
     @property
     def names(self) -> list[str]:
@@ -77,7 +79,7 @@ def succession_kind(text: str) -> str:
 
 def analyse(text: str) -> Question:
     """Understand a cleaned question (see `answer.check_question`)."""
-    rewritten = rewrite(text)
+    rewritten = rules.GET_PASSIVE.sub("", rewrite(text))
     kind = question_kind(rewritten)
     quoted_m = QUOTED.search(rewritten)
     quoted = quoted_m.group("q").strip() if quoted_m else ""
@@ -103,6 +105,9 @@ def analyse(text: str) -> Question:
                                       rewritten)),
         duration=bool(re.search(r"(?i)\bhow long\b|\bfor how many (?:years|days|months)\b",
                                 rewritten)),
+        minor=[stem(m.group(1)) for m in rules.NAMED_HEAD.finditer(rewritten)]
+        + [stem(m.group(1)) for m in rules.REGNAL_NUMBER.finditer(rewritten)],
+        naming=kind in ("entity", "description") and bool(rules.NAMING_QUESTION.search(rewritten)),
     )
 
 

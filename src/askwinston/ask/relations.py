@@ -22,6 +22,12 @@ PRONOUN_AFTER = re.compile(r"\s+(?:him|her|them)\b", re.I)
 """An object pronoun right after a succession verb: "B replaced him"."""
 
 
+PRONOUN_SUCCESSOR = re.compile(r"^(?:his|her|their)\s+(?:replacement|successor)s?\b"
+                               r"(?:\s*(?::|-|–)\s*|\s+(?:was|were|is|became)\s+)", re.I)
+"""A line that continues the line before it: "His replacement: Nikolai Yezhov." after
+"Yagoda sacked"."""
+
+
 @dataclass(frozen=True, slots=True)
 class Succession:
     """`successor` took the place of `predecessor`, as one passage says."""
@@ -41,11 +47,25 @@ def _subject(p: Passage, verb_start: int) -> str | None:
     return before[-1][2]
 
 
-def successions(p: Passage) -> list[Succession]:
+def main_person(p: Passage) -> str | None:
+    """Whom a line is about: its first person, else its first name."""
+    found = names(p, lambda _n: False)
+    people = [n for n in found if n[3] == "person"] or found
+    return people[0][2] if people else None
+
+
+def successions(p: Passage, previous: Passage | None = None) -> list[Succession]:
     """Every "A replaced B" / "B was replaced by A" / "A took over from B" / "B was sacked and
-    A took his place" / "B's successor was A" in a passage."""
+    A took his place" / "B's successor was A" in a passage; with the line before it, "B
+    sacked." + "His replacement: A"."""
     found = names(p, lambda _n: False)
     out = []
+    lead = PRONOUN_SUCCESSOR.match(p.text)
+    if lead and previous is not None:
+        first = main_person(previous)
+        named = [n for n in found if n[0] >= lead.end()]
+        if first and named and named[0][2] != first:
+            out.append(Succession(first, named[0][2], p.index))
     for m in rules.SUCCESSION_VERBS.finditer(p.text):
         after = [n for n in found if n[0] >= m.end()]
         subject = _subject(p, m.start())

@@ -145,3 +145,25 @@ COMMON_STARTERS = frozenset(
 )
 """Words that start sentences capitalised without being names, even when notes never write
 them in lower case."""
+
+NAMED_HEAD = re.compile(
+    r"(?i)\b(battle|siege|treaty|war|peace|act|statute|edict|massacre|revolt|rebellion|rising"
+    r"|uprising|invasion|crisis|council|congress|conference|plot|raid)s?\s+(?:of|at|on)\s+"
+    r"(?:the\s+)?(?!the\b|a\b|an\b|what\b|which\b)[a-z]")
+"""A generic head before the name of a thing ("the battle of Towton", "treaty of Troyes"):
+the name says which one, and notes often write it alone ("at Towton")."""
+
+NAMING_QUESTION = re.compile(r"(?i)^what\b.*\b(?:called|named|known as|nicknamed)\s*\??$")
+""""What were Kennedy's advisers called?": the answer is the name the notes give (after
+"called", a capitalised or quoted name), never a description."""
+
+NAMING_CUE = re.compile(r"\b(?i:called|named|nicknamed|known as)\s+(?:the\s+)?"
+                        r"(?P<name>[‘“\"'][^’”\"']{2,60}[’”\"']|[A-Z][\w’'-]*(?:\s+(?:of\s+)?"
+                        r"[A-Z][\w’'-]*)*)")
+"""A name given in the notes: "a group called ExComm", "known as the 'Congress of Victors'"."""
+
+GET_PASSIVE = re.compile(r"(?i)\b(?:get|gets|got|getting|gotten)\s+(?=\w+ed\b)")
+""""When did the Bastille get stormed?" is "… stormed?": the "get" of a passive says nothing."""
+
+REGNAL_NUMBER = re.compile(r"(?i)(?<=[a-z]\s)\b((?=[ivxl]{1,5}\b)(?!i\b)[ivxl]+)\b")
+""""Louis XVI", "henry viii": notes name the king with the number once, then "Louis" alone."""

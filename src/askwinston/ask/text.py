@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from askwinston.ask.synonyms import IRREGULAR, RELATED
+from askwinston.ask.synonyms import GROUPS, IRREGULAR, RELATED
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:[’'][A-Za-z]+)?|%")
 """A word (with an apostrophe inside it) or a percent sign."""
@@ -106,4 +106,8 @@ def related_stems() -> dict[str, tuple[str, ...]]:
     for key, values in RELATED.items():
         k = stem(key)
         out[k] = tuple(dict.fromkeys([*out.get(k, ()), *(stem(v) for v in values if stem(v) != k)]))
+    for group in GROUPS:
+        stems = [stem(w) for w in group]
+        for k in stems:
+            out[k] = tuple(dict.fromkeys([*out.get(k, ()), *(v for v in stems if v != k)]))
     return out

@@ -1,0 +1,2 @@
+"""Card generators, one module a kind:
+dates, numbers, quotes, people, reasons, order."""
