@@ -187,3 +187,27 @@ def test_examples_every_topic_and_its_links(examples_db: Path) -> None:
         assert page.status_code == 200, path
         for link in set(re.findall(r'href="(/(?:who|timeline)[^"#]*)', page.text)):
             assert c.get(link.replace("&amp;", "&")).status_code == 200, (path, link)
+
+
+def test_every_kind_of_study_card_renders(study_db: Path) -> None:
+    session_module = pytest.importorskip("askwinston.study.session")
+    from askwinston.web.app import environment
+    from askwinston.web.study import card_view, chart
+
+    session = session_module.StudySession(study_db)
+    first = {}
+    for card in session.cards:
+        first.setdefault(card.kind, card)
+    assert {"qa", "mcq"} <= set(first), set(first)
+    template = environment().get_template("study.html")
+    progress = session.progress()
+    for kind, card in first.items():
+        html = template.render(card=card, view=card_view(card), progress=progress,
+                               chart=chart(progress["reviews_by_day"]), csrf="t", page="study",
+                               title="Study", last=None)
+        if kind == "mcq":
+            assert html.count('type="radio"') == len(card.options), kind
+        else:
+            assert 'id="given"' in html and '<label for="given">' in html, kind
+        if kind in ("order", "whoswho"):
+            assert html.count("<li>") >= len(card.options), kind
