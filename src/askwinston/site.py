@@ -64,12 +64,20 @@ def _ask(w: _Writer, conn: sqlite3.Connection) -> None:
            sentences_json=views.offline_sentences(conn), pages_json=pages)
 
 
+SITE_CHECK_PAGES = 20
+"""Pages of findings the static site writes per kind; `winston check` lists every one."""
+
+
 def _check(w: _Writer, found: list[dict[str, Any]]) -> None:
     urls = SiteUrls()
     for kind in [None, *sorted({f["kind"] for f in found})]:
         first = checks.page(found, kind)
-        for number in range(1, first["pages"] + 1):
+        last = min(first["pages"], SITE_CHECK_PAGES)
+        for number in range(1, last + 1):
             data = checks.page(found, kind, number)
+            if number == last:
+                data["pages"] = last  # no link to pages that were not written
+                data["left_out"] = data["chosen"] - (data["start"] + len(data["findings"]) - 1)
             w.page(urls.check(kind, number), "check.html", title="Check", **data)
 
 

@@ -94,3 +94,16 @@ def test_site_shows_no_local_paths(seed_db: Path, seed_file: Path, tmp_path: Pat
     folder = str(seed_file.parent)
     for page in tmp_path.glob("*.html"):
         assert folder not in page.read_text(encoding="utf-8"), page.name
+
+
+def test_site_writes_a_bounded_number_of_check_pages(seed_db: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from askwinston import site
+    from askwinston.web import checks
+
+    monkeypatch.setattr(checks, "PAGE_SIZE", 1)
+    monkeypatch.setattr(site, "SITE_CHECK_PAGES", 1)
+    build_site(seed_db, tmp_path)
+    html = (tmp_path / "check.html").read_text(encoding="utf-8")
+    assert "not in this copy of the site" in html and 'rel="next"' not in html
+    assert not list(tmp_path.glob("check-all-2.html"))
