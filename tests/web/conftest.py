@@ -17,8 +17,6 @@ from askwinston import api
 from askwinston.web.app import create_app
 from askwinston.web.study import default_factory
 
-from .fakes import FakeStudySession
-
 HOSTILE_NOTES = """Hostile notes
 Tricks
 <script>alert("boom")</script> was typed by Stalin in 1934.
@@ -36,8 +34,10 @@ def local_client(app: Any, **options: Any) -> TestClient:
 
 
 def study_factory() -> Callable[[str], Any]:
-    """The real StudySession where the study package has landed, else the contract fake."""
-    return default_factory() or FakeStudySession
+    """The StudySession that `winston quiz` uses too."""
+    factory = default_factory()
+    assert factory is not None, "askwinston.study.session is missing"
+    return factory
 
 
 @pytest.fixture(scope="session")
