@@ -429,5 +429,45 @@ def export(fmt: str, output: str, title: str | None, db: str) -> None:
     err.print(f"wrote {output} ({fmt}, {count} cards)")
 
 
+# --- web: `serve` and `site` -------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (127.0.0.1: only this computer can connect).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on.")
+@db_option
+def serve(host: str, port: int, db: str) -> None:
+    """The local web app: topics, timeline, who's who, ask, study and check."""
+    import uvicorn
+
+    from askwinston.web.app import create_app
+
+    app = create_app(db, host=host)
+    shown = f"[{host}]" if ":" in host else host
+    out.print(f"askwinston is at http://{shown}:{port}/  (Ctrl+C to stop)")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]warning:[/] listening on {host}: other computers can reach it",
+                  markup=True, highlight=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
+@click.option("-o", "--output", "folder", required=True, type=click.Path(file_okay=False),
+              help="Folder to write the site into (created if missing).")
+@db_option
+@json_option
+def site(folder: str, db: str, as_json: bool) -> None:
+    """A static copy of the site that works from file:// and from any web server."""
+    from askwinston.site import build_site
+
+    report = build_site(db, folder)
+    if as_json:
+        print_json(report)
+        return
+    out.print(f"Wrote {report['pages']} pages to {folder}; open {report['index']}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
