@@ -18,16 +18,15 @@ $(STAMP): pyproject.toml requirements/model.txt
 
 install: $(STAMP)
 
+DEMO_PORT ?= 8000
+
 demo: $(STAMP)
 	@mkdir -p demo
 	$(WINSTON) build examples --db $(DEMO_DB)
-	@echo; echo "== Timeline (first 12 events) =="
-	@$(WINSTON) timeline --db $(DEMO_DB) | head -40
-	@echo; echo "== Who's who =="
-	@$(WINSTON) people --db $(DEMO_DB)
-	@echo; echo "== Ask =="
-	@$(WINSTON) ask --db $(DEMO_DB) "When was Kirov shot?" "Who replaced Yagoda?" "When was Stalin born?"
-	@echo "Try it yourself:  $(WINSTON) ask --db $(DEMO_DB) \"your question\""
+	@echo; echo "== Ask, from the command line =="
+	@$(WINSTON) ask --db $(DEMO_DB) "When was Kirov shot?" "who took over from yagoda" "When was Stalin born?"
+	@echo "== The revision website: open the address below in a browser (Ctrl+C stops it) =="
+	$(WINSTON) serve --db $(DEMO_DB) --port $(DEMO_PORT)
 
 # Browser tests drive Debian's Chromium (Playwright cannot download a browser here). As root with
 # apt-get (CI, a fresh Debian machine) it is installed; elsewhere those tests skip and say why.
