@@ -114,6 +114,18 @@ def _body_size(lines: list[_PdfLine]) -> float:
     return weights.most_common(1)[0][0] if weights else 0.0
 
 
+WRAP_WORDS = frozenset(
+    "a an the of in on at to by for from with and or but as into than that which who whom "
+    "whose his her their its".split()
+)
+"""A line ending in one of these was wrapped mid-phrase ("... wrote the platform in" / "1932.")."""
+
+
+def _ends_mid_phrase(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1].lower() in WRAP_WORDS
+
+
 def _markdown(lines: list[_PdfLine]) -> list[tuple[str, str]]:
     """Headings by size rank, bullets as "- ", wrapped lines joined; with "page N" origins."""
     body = _body_size(lines)
@@ -134,8 +146,8 @@ def _markdown(lines: list[_PdfLine]) -> list[tuple[str, str]]:
             pending_bullet = False
         elif line.size in levels and len(text) <= MAX_HEADING_CHARS:
             text = "#" * levels[line.size] + " " + text
-        elif (out and text[:1].islower() and not out[-1][0].startswith("#")
-              and out[-1][2] == line.size):
+        elif (out and (text[:1].islower() or _ends_mid_phrase(out[-1][0]))
+              and not out[-1][0].startswith("#") and out[-1][2] == line.size):
             prev_text, prev_origin, _ = out.pop()
             text = prev_text + " " + text  # a sentence wrapped onto the next line
             origin = prev_origin
