@@ -211,3 +211,17 @@ def test_the_date_in_a_question_picks_the_sentence_so_dated() -> None:
              "In May 1812 about 200 frames were broken at Westhoughton.\n")
     result = Answerer.from_text(notes).ask("how many frames were broken in may 1812")
     assert result["answer"] == "about 200"
+
+
+def test_who_was_answers_with_the_role_the_notes_give() -> None:
+    from askwinston.analysis.pipeline import analyse_text
+    from askwinston.ask.answer import Answerer
+
+    notes = ("The Tudors\n"
+             "Thomas Cromwell, the king's chief minister, arranged the break with Rome.\n"
+             "Cromwell was executed in July 1540.\n")
+    answerer = Answerer.from_knowledge(analyse_text(notes, "tudors.txt"))
+    result = answerer.ask("Who was Cromwell?")
+    assert result["answer"] is not None and "chief minister" in result["answer"]
+    assert result["citations"][0]["line"] == 2
+    assert answerer.ask("Who was Wolsey?")["answer"] is None

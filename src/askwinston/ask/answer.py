@@ -210,6 +210,9 @@ class Answerer:
                        "type": qa.kind}
         if not self.corpus.passages or not qa.stems:
             return result
+        described = self._role_of(q)
+        if described is not None:
+            return {**result, **described}
         alts = self.expand(qa.stems)
         for value in qa.dates:  # "in May 1935": sentences dated so support the question more
             alts[DATE_TERM + value] = {DATE_TERM + value: 1.0} \
@@ -228,6 +231,28 @@ class Answerer:
             result["answer"] = answer
             result["citations"] = [_citation(p) for p in cited]
         return result
+
+    def _role_of(self, question: str) -> Row | None:
+        """ "Who was Yagoda?": the role the notes give that person ("the head of the NKVD"),
+        cited from its line. Only a plain who-was question about one named person, so any
+        other question goes through retrieval as usual."""
+        m = WHO_WAS.match(question)
+        if m is None:
+            return None
+        asked = m.group("name").lower()
+        for eid, spellings in self.corpus.names.items():
+            if self.corpus.kinds.get(eid) != "person" or not self.corpus.roles.get(eid):
+                continue
+            if asked in {s.lower() for s in spellings}:
+                role, source, line = self.corpus.roles[eid][0]
+                cited = next((p for p in self.corpus.passages
+                              if p.source == source and p.line == line and not p.is_heading),
+                             None)
+                if cited is None:
+                    return None
+                return {"answer": role, "confidence": ROLE_CONFIDENCE, "type": "description",
+                        "citations": [_citation(cited)]}
+        return None
 
     def _refine(self, qa: Question) -> Question:
         """What the notes tell about the question: "what was the Cat and Mouse Act?" and "who
@@ -650,6 +675,14 @@ def _spelling_variants(s: str, names: tuple[str, ...]) -> list[str]:
         return []
     return [n for n in names if n != s and n[0] == s[0] and abs(len(n) - len(s)) <= 2
             and edit_distance(s, n, 2) <= 2]
+
+
+WHO_WAS = re.compile(r"^\s*who\s+(?:was|is)\s+(?P<name>[A-Za-z][\w'’. -]*?)\s*\??\s*$",
+                     re.IGNORECASE)
+"""A question asking only who someone was: answered from the roles the notes give them."""
+
+ROLE_CONFIDENCE = 0.9
+"""A role stated in the notes about the very person asked for is a direct answer."""
 
 
 def _citation(p: Passage) -> Row:

@@ -55,6 +55,8 @@ class Corpus:
     passages: list[Passage]
     names: dict[str, set[str]] = field(default_factory=dict)  # entity id -> spellings
     kinds: dict[str, str] = field(default_factory=dict)  # entity id -> kind
+    roles: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
+    """entity id -> (role as the notes word it, source, line), in reading order."""
 
 
 def _rows(conn: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
@@ -109,7 +111,11 @@ def from_connection(conn: sqlite3.Connection) -> Corpus:
                  "", [], "", heading=True)
         for r in _rows(conn, "SELECT * FROM sections")
     ]
-    return Corpus(_ordered(passages, order), dict(names), kinds)
+    roles: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for r in _rows(conn, "SELECT entity_id, text, source, line FROM facts WHERE kind = 'role'"
+                   " ORDER BY source, line, start"):
+        roles[r["entity_id"]].append((r["text"], r["source"], r["line"]))
+    return Corpus(_ordered(passages, order), dict(names), kinds, dict(roles))
 
 
 def _passage(pid: str, source: str, line: int, text: str, section: str, is_q: bool,
@@ -168,4 +174,6 @@ def from_knowledge(knowledge: Knowledge) -> Corpus:
         for notes in knowledge.notes for sec in notes.sections
     ]
     order = {n.source.key: i for i, n in enumerate(knowledge.notes)}
-    return Corpus(_ordered(passages, order), names, kinds)
+    roles = {e.id: [(f.text, f.span.source, f.span.line) for f in e.facts if f.kind == "role"]
+             for e in knowledge.entities}
+    return Corpus(_ordered(passages, order), names, kinds, roles)
