@@ -20,6 +20,12 @@ def test_gate_reports_a_rate_and_keeps_only_agreeing_question_cards(
     assert all(c.id in kept for c in seed_cards if c.kind in ("cloze", "order", "whoswho"))
 
 
+def test_the_ask_engine_answers_nine_in_ten_seed_question_cards_from_their_line(
+    seed_db: Path, seed_cards: list[Card]
+) -> None:
+    assert gate.run(seed_db, seed_cards).rate >= 0.9
+
+
 def test_agreement_needs_the_answer_and_the_cited_line() -> None:
     card = Card("x", "qa", "When was Kirov shot?", "1 December 1934", (), "s", 10, "", "")
     cite = [{"source": "s", "line": 10, "text": ""}]
