@@ -22,6 +22,7 @@ from pathlib import Path
 
 from askwinston.errors import UnreadableSource
 from askwinston.model import Source
+from askwinston.sources.folders import visible_files
 from askwinston.sources.text import TEXT_SUFFIXES, read_text_file
 
 Reader = Callable[[Path, str, str], list[Source]]
@@ -48,17 +49,6 @@ def reader_for(path: Path) -> Reader:
     return READERS.get(path.suffix.lower(), _read_text)
 
 
-def _folder_files(folder: Path) -> list[Path]:
-    """Files of a folder in a stable order, hidden files and folders left out."""
-    files = []
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-            continue
-        files.append(path)
-    return files
-
-
 def _read_one(path: Path, key: str, display: str, result: ReadResult) -> None:
     """Read one file or claimed folder; a source's own `problems` (skipped pages of a saved
     site, see `SiteSource`) are moved into the result so they are reported like refused files."""
@@ -83,7 +73,7 @@ def read_paths(paths: Iterable[str | Path]) -> ReadResult:
             if folder_reader is not None and _is_claimed_folder(path):
                 _read_one(path, path.name, str(given), result)
                 continue
-            for file in _folder_files(path):
+            for file in visible_files(path):
                 rel = file.relative_to(path).as_posix()
                 if file.suffix.lower() not in READERS:
                     skipped = UnreadableSource(str(file), "skipped: not a notes format")

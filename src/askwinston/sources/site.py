@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from askwinston.errors import SourceTooLarge, UnreadableSource
+from askwinston.sources.folders import visible_files
 from askwinston.sources.html import HTML_SUFFIXES, MAX_PAGE_BYTES
 from askwinston.sources.text import read_bytes
 
@@ -68,16 +69,6 @@ def is_page_name(name: str) -> bool:
 # ---------------------------------------------------------------- folders
 
 
-def _visible_files(folder: Path) -> list[Path]:
-    files = []
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-            continue
-        files.append(path)
-    return files
-
-
 NOTES_SUFFIXES = (".txt", ".md", ".text", ".markdown", ".docx", ".pdf")
 """Files that are notes in their own right: a saved site does not read them, but says so."""
 
@@ -86,7 +77,7 @@ def looks_like_saved_site(folder: Path) -> bool:
     """FOLDER_CLAIMS predicate: an index page at the top, or mostly web pages."""
     if any((folder / name).is_file() for name in INDEX_NAMES):
         return True
-    files = _visible_files(folder)
+    files = visible_files(folder)
     pages = sum(1 for f in files if is_page_name(f.name))
     notes_like = [f for f in files if f.suffix.lower() in (*HTML_SUFFIXES, *NOTES_SUFFIXES)]
     return pages >= 2 and pages > SITE_SHARE * len(notes_like)
@@ -99,7 +90,7 @@ def folder_pages(folder: Path, display: str,
     Unreadable or oversized pages are reported and skipped; the site goes on.
     """
     total = 0
-    for path in _visible_files(folder):
+    for path in visible_files(folder):
         rel = path.relative_to(folder).as_posix()
         if path.suffix.lower() in NOTES_SUFFIXES:
             problems.append(UnreadableSource(f"{display}/{rel}", "skipped: this folder is read "
