@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_runner import run
 
 from askwinston.cli import main
 
@@ -17,11 +17,6 @@ Samuel Pepys buried his parmesan cheese in the garden.
 It burned for four days and destroyed 13,200 houses.
 Christopher Wren designed the new St Paul's Cathedral, finished in 1711.
 """
-
-
-def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), input=input)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture()

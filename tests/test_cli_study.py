@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_runner import run
 
-from askwinston.cli import interval_text, main
+from askwinston.cli import interval_text
 from askwinston.export import FORMATS
 
 NOTES = """\
@@ -19,11 +19,6 @@ The fire destroyed 13,200 houses in 1666.
 Christopher Wren designed the new St Paul's Cathedral in 1675.
 Charles II was the king of England.
 """
-
-
-def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), input=input)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture()
